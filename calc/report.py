@@ -1,0 +1,76 @@
+"""The report (scenario.md): years, readiness, deadlines and errors, for one scenario."""
+
+from __future__ import annotations
+
+from calc import readiness, ruledata
+from calc.ledger import Ledger, Year
+from calc.scenario import Scenario, read
+from calc.text import hours
+
+REPORT_VERSION = 1
+
+
+def evaluate(raw: object) -> dict:
+    """The report for a scenario given as parsed JSON. Never raises: a defect in the core itself
+    becomes an error report (tests call `build` directly, so such defects still fail them)."""
+    try:
+        return build(raw)
+    except Exception as exc:  # noqa: BLE001 - the user must get a report, not a traceback
+        message = f"计算时出现内部错误（{type(exc).__name__}），请保存情景文件并反馈给我们。您输入的内容没有丢失。"
+        return {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [],
+                "errors": [{"activity": None, "field": None, "message": message}]}
+
+
+def build(raw: object) -> dict:
+    """The report for a scenario given as parsed JSON; bad input becomes errors."""
+    scenario, errors = read(raw)
+    if scenario is None:
+        policy = raw.get("policy") if isinstance(raw, dict) and isinstance(raw.get("policy"), str) else None
+        return {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors}
+    the_plan = readiness.plan(scenario)
+    ledger = Ledger(scenario, extra_years=set(the_plan.years) if the_plan else set())
+    verdict = readiness.assess(scenario, ledger, the_plan)
+    report = {
+        "version": REPORT_VERSION,
+        "policy": scenario.policy_id,
+        "rules": scenario.policy["id"],
+        "data_version": ruledata.data_version(),
+        "years": [year_report(ledger.years[y]) for y in sorted(ledger.years)],
+    }
+    if verdict is not None:
+        report["readiness"] = verdict
+    report["deadlines"] = deadlines(scenario, set(ledger.years))
+    report["errors"] = errors
+    return report
+
+
+def year_report(year: Year) -> dict:
+    req = year.requirement
+    entry = {
+        "year": year.year,
+        "public": hours(year.hours("public")),
+        "professional": hours(year.hours("professional")),
+        "total": hours(year.total),
+        "required": req.as_report(),
+        "required_source": req.source,
+        "met": year.met,
+        "complete": year.complete,
+        "professional_full": year.professional_full,
+        "lines": [line.as_report() for line in year.lines],
+        "notes": list(year.notes),
+    }
+    if req.citation and req.source == "policy":
+        entry["required_citation"] = req.citation
+    return entry
+
+
+def deadlines(scenario: Scenario, years: set[int]) -> list[dict]:
+    if scenario.target:
+        years = years | {scenario.target.year}
+    policy = scenario.policy
+    found = [
+        {"date": d["date"], "what": d["what"], "who": d["who"], "citation": ruledata.cites_text(policy, d["cite"])}
+        for d in policy.get("deadlines", [])
+        if d["year"] in years
+    ]
+    return sorted(found, key=lambda d: d["date"])

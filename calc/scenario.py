@@ -1,0 +1,367 @@
+"""Reading a scenario (scenario.md): what the user entered, checked field by field.
+
+Nothing here raises on bad input: every problem becomes an error entry with a clear Chinese
+message, and whatever else is usable is kept, so one bad entry never loses the others.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from calc import limits, ruledata
+from calc.text import CATEGORY, LEVEL, TARGET_TYPE
+
+SCENARIO_KEYS = {"version", "policy", "person", "activities", "requirements", "target", "extra"}
+ACTIVITY_COMMON = {"kind", "year", "title", "evidence", "extra"}
+PERSON_BOOLS = ("grassroots", "dual_title", "high_skill_leader", "accounting_platform", "reform_make_up")
+PERSON_KEYS = {"gender", "birth_date", "sector", "tenure_start", *PERSON_BOOLS}
+TARGET_KEYS = {"type", "level", "year", "date", "degree", "has_deputy_senior"}
+GENDERS = {"male": "男", "female": "女"}
+SECTORS = {"public": "公有制单位", "non_public": "非公有制经济领域"}
+DEGREES = {"college": "大专", "bachelor": "本科", "master": "硕士研究生", "doctor": "博士研究生"}
+
+
+@dataclass
+class Person:
+    gender: str | None = None
+    birth_date: date | None = None
+    sector: str = "public"
+    grassroots: bool = False
+    tenure_start: int | None = None
+    dual_title: bool = False
+    high_skill_leader: bool = False
+    accounting_platform: bool = False
+    reform_make_up: bool = False
+
+    def flag(self, name: str) -> object:
+        return getattr(self, name, None)
+
+
+@dataclass
+class Target:
+    type: str
+    level: str
+    year: int
+    date: date
+    degree: str | None = None
+    has_deputy_senior: bool = False
+
+
+@dataclass
+class Activity:
+    index: int
+    kind: dict  # the rule (one version of a kind) that applies in `year`
+    year: int
+    values: dict
+
+
+@dataclass
+class Scenario:
+    policy_id: str
+    policy: dict
+    person: Person = field(default_factory=Person)
+    activities: list[Activity] = field(default_factory=list)
+    requirements: dict[int, dict] = field(default_factory=dict)
+    target: Target | None = None
+    target_invalid: bool = False
+
+
+def error(activity: int | None, field_name: str | None, message: str) -> dict:
+    return {"activity": activity, "field": field_name, "message": message}
+
+
+def is_number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def check_year(value: object) -> str | None:
+    """None when value is a usable year, else the problem in Chinese."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        if is_number(value) and float(value).is_integer():
+            value = int(value)
+        else:
+            return "年度必须是四位整数年份，例如 2025"
+    if not limits.YEAR_MIN <= value <= limits.YEAR_MAX:
+        return f"年度 {value} 不在 {limits.YEAR_MIN}—{limits.YEAR_MAX} 之间"
+    return None
+
+
+def parse_date(value: object) -> date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def read(raw: object) -> tuple[Scenario | None, list[dict]]:
+    """The usable scenario (None when it cannot be used at all) and every error found."""
+    errors: list[dict] = []
+    if not isinstance(raw, dict):
+        return None, [error(None, None, "情景文件的内容必须是一个 JSON 对象（{…}），无法计算。")]
+    version = raw.get("version")
+    if version != 1:
+        shown = "（缺少）" if version is None else repr(version)[:20]
+        return None, [error(None, "version", f"不支持的情景格式版本 {shown}：本工具读取版本 1。")]
+    policy = ruledata.resolve(raw.get("policy"))
+    if policy is None:
+        shown = str(raw.get("policy"))[:40] if raw.get("policy") is not None else "（缺少）"
+        known = "、".join(ruledata.policy_ids())
+        return None, [error(None, "policy", f"未知的地区政策“{shown}”。可选：{known}。")]
+    scenario = Scenario(policy_id=raw["policy"], policy=policy)
+    for key in raw:
+        if key not in SCENARIO_KEYS:
+            errors.append(error(None, str(key)[:40], f"未知的字段“{str(key)[:40]}”：自定义内容请放在 extra 下。"))
+    scenario.person = read_person(raw.get("person"), errors)
+    scenario.requirements = read_requirements(raw.get("requirements"), errors)
+    scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
+    scenario.activities = read_activities(raw.get("activities"), policy, errors)
+    return scenario, errors
+
+
+def read_person(raw: object, errors: list[dict]) -> Person:
+    person = Person()
+    if raw is None:
+        return person
+    if not isinstance(raw, dict):
+        errors.append(error(None, "person", "个人信息（person）必须是一个对象，已忽略。"))
+        return person
+    for key, value in raw.items():
+        where = f"person.{str(key)[:40]}"
+        if key not in PERSON_KEYS:
+            errors.append(error(None, where, f"未知的个人信息字段“{str(key)[:40]}”，已忽略。"))
+        elif value is None:
+            continue
+        elif key == "gender":
+            if value in GENDERS:
+                person.gender = value
+            else:
+                errors.append(error(None, where, "性别只能是 male（男）或 female（女），已忽略。"))
+        elif key == "birth_date":
+            born = parse_date(value)
+            if born is None:
+                errors.append(error(None, where, "出生日期须写成 1970-05-01 这样的日期，已忽略。"))
+            person.birth_date = born
+        elif key == "sector":
+            if value in SECTORS:
+                person.sector = value
+            else:
+                errors.append(error(None, where, "单位性质只能是 public 或 non_public，已按公有制单位计算。"))
+        elif key == "tenure_start":
+            problem = check_year(value)
+            if problem:
+                errors.append(error(None, where, f"任现职年度：{problem}，已忽略。"))
+            else:
+                person.tenure_start = int(value)
+        elif isinstance(value, bool):
+            setattr(person, key, value)
+        else:
+            errors.append(error(None, where, f"“{key}”只能是 true 或 false，已忽略。"))
+    return person
+
+
+def read_requirements(raw: object, errors: list[dict]) -> dict[int, dict]:
+    result: dict[int, dict] = {}
+    if raw is None:
+        return result
+    if not isinstance(raw, dict):
+        errors.append(error(None, "requirements", "自填年度要求（requirements）必须是一个对象，已忽略。"))
+        return result
+    for key, value in list(raw.items())[: limits.MAX_REQUIREMENT_YEARS]:
+        where = f"requirements.{str(key)[:10]}"
+        year = int(key) if isinstance(key, str) and key.isdigit() else None
+        if year is None or check_year(year):
+            errors.append(error(None, where, f"自填要求的年度“{str(key)[:10]}”不是有效年份，已忽略。"))
+            continue
+        if not isinstance(value, dict) or set(value) - {"public", "professional"}:
+            errors.append(error(None, where, f"{year}年的自填要求须写成 {{\"public\": 30, \"professional\": 60}}，已忽略。"))
+            continue
+        figures = {}
+        for category in ("public", "professional"):
+            number = value.get(category)
+            if not is_number(number) or number < 0 or number > limits.MAX_NUMBER:
+                errors.append(error(None, f"{where}.{category}", f"{year}年{CATEGORY[category]}要求须是 0 到 {limits.MAX_NUMBER} 之间的数，已忽略该年。"))
+                break
+            figures[category] = float(number)
+        else:
+            result[year] = figures
+    if len(raw) > limits.MAX_REQUIREMENT_YEARS:
+        errors.append(error(None, "requirements", f"自填要求最多 {limits.MAX_REQUIREMENT_YEARS} 个年度，其余已忽略。"))
+    return result
+
+
+def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
+    if raw is None:
+        return None, False
+    if not isinstance(raw, dict):
+        errors.append(error(None, "target", "申报目标（target）必须是一个对象。"))
+        return None, True
+    bad = False
+    for key in raw:
+        if key not in TARGET_KEYS:
+            errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。"))
+    ttype, level, year = raw.get("type"), raw.get("level"), raw.get("year")
+    if ttype not in TARGET_TYPE:
+        errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。"))
+        bad = True
+    if level not in LEVEL:
+        errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。"))
+        bad = True
+    problem = check_year(year)
+    if problem:
+        errors.append(error(None, "target.year", f"申报年度：{problem}。"))
+        bad = True
+    if bad:
+        return None, True
+    year = int(year)
+    when = date(year, 12, 31)
+    if raw.get("date") is not None:
+        parsed = parse_date(raw["date"])
+        if parsed is None:
+            errors.append(error(None, "target.date", "申报日期须写成 2025-11-01 这样的日期；已按当年12月31日计算。"))
+        else:
+            when = parsed
+    degree = raw.get("degree")
+    if degree is not None and degree not in DEGREES:
+        errors.append(error(None, "target.degree", "学历学位须是 college、bachelor、master 或 doctor，已忽略。"))
+        degree = None
+    deputy = raw.get("has_deputy_senior", False)
+    if not isinstance(deputy, bool):
+        errors.append(error(None, "target.has_deputy_senior", "“已取得副高级职称”只能是 true 或 false，已忽略。"))
+        deputy = False
+    return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
+
+
+def read_activities(raw: object, policy: dict, errors: list[dict]) -> list[Activity]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        errors.append(error(None, "activities", "活动列表（activities）必须是一个数组。"))
+        return []
+    if len(raw) > limits.MAX_ACTIVITIES:
+        errors.append(error(None, "activities", f"活动最多 {limits.MAX_ACTIVITIES} 条，本次只计算前 {limits.MAX_ACTIVITIES} 条，其余保留未计算。"))
+    activities = []
+    for index, entry in enumerate(raw[: limits.MAX_ACTIVITIES]):
+        activity = read_activity(index, entry, policy, errors)
+        if activity is not None:
+            activities.append(activity)
+    return activities
+
+
+def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> Activity | None:
+    label = f"第{index + 1}条活动"
+    if not isinstance(raw, dict):
+        errors.append(error(index, None, f"{label}必须是一个对象，未计算。"))
+        return None
+    kind_id = raw.get("kind")
+    versions = ruledata.kind_versions(policy, kind_id) if isinstance(kind_id, str) else []
+    if not versions:
+        shown = str(kind_id)[:40] if kind_id is not None else "（缺少）"
+        errors.append(error(index, "kind", f"{label}：{policy['name']}的规则中没有活动类型“{shown}”，未计算。"))
+        return None
+    name = versions[0]["name"]
+    problem = check_year(raw.get("year"))
+    if problem:
+        errors.append(error(index, "year", f"{label}（{name}）：{problem}，未计算。"))
+        return None
+    year = int(raw["year"])
+    kind = ruledata.kind_for(policy, kind_id, year)
+    if kind is None:
+        spans = "、".join(describe_years(v.get("valid", {})) for v in versions)
+        errors.append(error(index, "year", f"{label}：“{name}”在{policy['name']}的规则中适用于{spans}，{year}年不适用，未计算。"))
+        return None
+    ok = True
+    specs = {spec["name"]: spec for spec in kind.get("fields", [])}
+    values: dict = {}
+    for key, value in raw.items():
+        if key in ACTIVITY_COMMON:
+            if key in ("title", "evidence") and value is not None and not isinstance(value, str):
+                errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。"))
+            continue
+        spec = specs.get(key)
+        if spec is None:
+            errors.append(error(index, str(key)[:40], f"{label}（{name}）没有“{str(key)[:40]}”这一项，未计算。请检查拼写，自定义内容请放在 extra 下。"))
+            ok = False
+            continue
+        if value is None:
+            continue
+        problem = check_value(spec, value)
+        if problem:
+            errors.append(error(index, key, f"{label}（{name}）的“{spec['label']}”{problem}，未计算。"))
+            ok = False
+        else:
+            values[key] = normalise_value(spec, value)
+    for spec in kind.get("fields", []):
+        if spec["name"] not in values and "default" in spec:
+            values[spec["name"]] = spec["default"]
+        if spec.get("required", True) and spec["name"] not in values and spec["name"] not in raw:
+            errors.append(error(index, spec["name"], f"{label}（{name}）缺少“{spec['label']}”，未计算。"))
+            ok = False
+    for group in kind.get("one_of", []):
+        if not any(name_ in values for name_ in group):
+            labels = "或".join(specs[n]["label"] for n in group)
+            errors.append(error(index, group[0], f"{label}（{name}）须填写{labels}，未计算。"))
+            ok = False
+    return Activity(index=index, kind=kind, year=year, values=values) if ok else None
+
+
+def check_value(spec: dict, value: object) -> str | None:
+    kind = spec["type"]
+    if kind in ("number", "integer"):
+        if not is_number(value):
+            return "必须是数字"
+        if kind == "integer" and not float(value).is_integer():
+            return "必须是整数"
+        if kind == "number" and abs(value * 10 - round(value * 10)) > 1e-6:
+            return "最多保留一位小数"
+        low = spec.get("min", 0)
+        if low is not None and value < low:
+            return "不能为负数" if low == 0 else f"不能小于 {low:g}"
+        high = spec.get("max")
+        if high is not None and value > high:
+            return f"不能大于 {high:g}"
+        if value > limits.MAX_NUMBER:
+            return f"不能大于 {limits.MAX_NUMBER}"
+        return None
+    if kind == "choice":
+        allowed = [c["value"] for c in spec["choices"]]
+        if value not in allowed or isinstance(value, bool):
+            return "须从以下选择：" + "、".join(f"{c['value']}（{c['label']}）" for c in spec["choices"])
+        return None
+    if kind == "boolean":
+        return None if isinstance(value, bool) else "只能是 true 或 false"
+    if kind == "years":
+        if not isinstance(value, list) or not value:
+            return "须是年份列表，例如 [2024, 2025]"
+        if len(value) > limits.MAX_YEARS_LIST:
+            return f"最多 {limits.MAX_YEARS_LIST} 个年度"
+        for item in value:
+            problem = check_year(item)
+            if problem:
+                return f"中的 {str(item)[:10]}：{problem}"
+        return None
+    return "类型未知"
+
+
+def normalise_value(spec: dict, value: object) -> object:
+    if spec["type"] == "integer":
+        return int(value)
+    if spec["type"] == "number":
+        return float(value)
+    if spec["type"] == "years":
+        return sorted({int(v) for v in value})
+    return value
+
+
+def describe_years(years: dict) -> str:
+    start, end = years.get("from"), years.get("to")
+    if start and end:
+        return f"{start}—{end}年" if start != end else f"{start}年"
+    if start:
+        return f"{start}年起"
+    if end:
+        return f"{end}年及以前"
+    return "各年度"

@@ -1,0 +1,51 @@
+"""A readable Chinese summary of a report, for the command line."""
+
+from __future__ import annotations
+
+from calc.text import CATEGORY, STATUS, fmt
+
+MET = {True: "达标", False: "未达标", None: "无法判断"}
+
+
+def summary(report: dict) -> str:
+    out: list[str] = []
+    if report.get("policy"):
+        out.append(f"地区政策：{report['policy']}")
+    for year in report.get("years", []):
+        req = year["required"]
+        if req:
+            source = "（您填写的要求）" if year["required_source"] == "user" else ""
+            need = f"要求 公需{fmt(req['public'])} 专业{fmt(req['professional'])}{source}"
+        else:
+            need = "要求未知"
+        flags = []
+        if year["complete"]:
+            flags.append("视同完成")
+        if year["professional_full"]:
+            flags.append("专业科目全部折算")
+        extra = f"，{'、'.join(flags)}" if flags else ""
+        out.append(
+            f"\n{year['year']}年：公需{fmt(year['public'])} 专业{fmt(year['professional'])} 合计{fmt(year['total'])}学时；"
+            f"{need} → {MET[year['met']]}{extra}"
+        )
+        for line in year["lines"]:
+            category = CATEGORY.get(line["category"], "不计入科目")
+            note = f"（{line['note']}）" if line.get("note") else ""
+            out.append(f"  · {line['name']}：{category}{fmt(line['hours'])}学时{note}  依据：{line['citation']}")
+        for note in year["notes"]:
+            out.append(f"  注：{note}")
+    verdict = report.get("readiness")
+    if verdict:
+        out.append(f"\n职称申报（{verdict.get('target', '')}）：{STATUS[verdict['status']]}")
+        for reason in verdict["reasons"]:
+            out.append(f"  - {reason}")
+    if report.get("deadlines"):
+        out.append("\n时间节点：")
+        for d in report["deadlines"]:
+            out.append(f"  {d['date']}（{d['who']}）{d['what']}  依据：{d['citation']}")
+    if report.get("errors"):
+        out.append("\n错误：")
+        for e in report["errors"]:
+            where = f"第{e['activity'] + 1}条活动 " if isinstance(e.get("activity"), int) else ""
+            out.append(f"  ✗ {where}{e['message']}")
+    return "\n".join(out).strip() + "\n"
