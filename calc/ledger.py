@@ -145,7 +145,7 @@ class Ledger:
         carrier = Line(**{**line.__dict__, "year": number, "notes": list(line.notes), "category": "professional"})
         year.lines.append(carrier)
         year.professional_full = True
-        self._top_up(year, "professional", [l for l in year.lines if l.effect == WHOLE_PROFESSIONAL] + [carrier])
+        self._top_up(year, "professional", [l for l in year.lines if l.effect == WHOLE_PROFESSIONAL])
 
     def _make_up_applies(self, make_up: dict) -> bool:
         flag = make_up.get("person_flag")

@@ -1,0 +1,98 @@
+"""合肥市：每年90学时、顺延一年补学、附件3核定、申报评审验证（合肥市人社局2021年通知）。"""
+
+from __future__ import annotations
+
+from conftest import kind_hours, run, year_of
+
+
+def year_with(year: int, public_courses: int, professional: float) -> list[dict]:
+    return [
+        {"kind": "public_course", "year": year, "count": public_courses},
+        {"kind": "organised_training", "year": year, "hours": professional},
+    ]
+
+
+def test_requirement_is_30_public_and_60_professional() -> None:
+    year = year_of(run("hefei", *year_with(2021, 1, 60)), 2021)
+    assert year["required"] == {"public": 30, "professional": 60, "total": 90} and year["met"] is True
+
+
+def test_national_conference_with_2500_character_paper_and_passed_foreign_language_exam() -> None:
+    """The example of issue 3: 14 + 45 professional hours, with the clauses."""
+    report = run("hefei", {"kind": "conference", "year": 2021, "level": "national", "paper_chars": 2500},
+                 {"kind": "title_foreign_language", "year": 2021, "mode": "exam"})
+    lines = year_of(report, 2021)["lines"]
+    assert [(l["kind"], l["hours"]) for l in lines] == [("conference", 14), ("title_foreign_language", 45)]
+    assert year_of(report, 2021)["professional"] == 59
+    assert all("附件3" in l["citation"] for l in lines)
+
+
+def test_shortfall_is_made_up_from_the_following_year() -> None:
+    report = run("hefei", *year_with(2020, 1, 40), *year_with(2021, 1, 90))
+    assert year_of(report, 2020)["professional"] == 60 and year_of(report, 2020)["met"] is True
+    assert year_of(report, 2021)["professional"] == 70 and year_of(report, 2021)["met"] is True
+    make_up = [l for l in year_of(report, 2020)["lines"] if l["kind"] == "make_up"]
+    assert make_up[0]["hours"] == 20 and make_up[0]["rule"] == "hefei/make_up"
+
+
+def test_make_up_only_from_surplus_above_the_following_years_own_requirement() -> None:
+    report = run("hefei", *year_with(2020, 1, 40), *year_with(2021, 1, 70))
+    assert year_of(report, 2020)["professional"] == 50 and year_of(report, 2020)["met"] is False
+    assert year_of(report, 2021)["professional"] == 60 and year_of(report, 2021)["met"] is True
+
+
+def test_make_up_reaches_back_one_year_only() -> None:
+    report = run("hefei", *year_with(2019, 1, 0), *year_with(2020, 1, 60), *year_with(2021, 1, 120))
+    assert year_of(report, 2019)["professional"] == 0 and year_of(report, 2019)["met"] is False
+    assert year_of(report, 2021)["professional"] == 120
+
+
+def test_make_up_keeps_the_categories_apart() -> None:
+    report = run("hefei", {"kind": "public_course", "year": 2020, "count": 0},
+                 {"kind": "organised_training", "year": 2020, "hours": 60}, *year_with(2021, 1, 150))
+    assert year_of(report, 2020)["public"] == 0 and year_of(report, 2020)["met"] is False
+
+
+def test_paper_gets_the_highest_standard_never_the_sum() -> None:
+    report = run("hefei", {"kind": "paper", "year": 2021, "journal": "provincial", "chars": 5000, "indexed": True})
+    assert kind_hours(report, 2021, "paper") == 40
+
+
+def test_paper_per_thousand_characters_is_proportional() -> None:
+    report = run("hefei", {"kind": "paper", "year": 2021, "journal": "national", "chars": 2500})
+    assert kind_hours(report, 2021, "paper") == 12.5
+
+
+def test_project_ranks_beyond_the_table_get_nothing_and_say_why() -> None:
+    report = run("hefei", {"kind": "project", "year": 2021, "level": "provincial", "group": "main", "rank": 4, "years": [2021]})
+    line = year_of(report, 2021)["lines"][0]
+    assert line["hours"] == 0 and "前3名" in line["note"]
+
+
+def test_review_checks_every_year_of_the_tenure_after_make_up() -> None:
+    activities = year_with(2019, 1, 60) + year_with(2020, 1, 40) + year_with(2021, 1, 80)
+    report = run("hefei", *activities, person={"tenure_start": 2019}, target={"type": "review", "level": "senior", "year": 2021})
+    verdict = report["readiness"]
+    assert verdict["status"] == "ready" and verdict["years_counted"] == [2019, 2020, 2021]
+
+
+def test_review_not_ready_names_the_short_year() -> None:
+    activities = year_with(2020, 1, 30) + year_with(2021, 1, 60)
+    report = run("hefei", *activities, person={"tenure_start": 2020}, target={"type": "review", "level": "intermediate", "year": 2021})
+    assert report["readiness"]["status"] == "not_ready"
+    assert report["readiness"]["shortfall"] == [{"year": 2020, "public": 0, "professional": 30}]
+
+
+def test_review_without_tenure_start_is_unknown_and_says_what_is_missing() -> None:
+    report = run("hefei", *year_with(2021, 1, 60), target={"type": "review", "level": "intermediate", "year": 2021})
+    assert report["readiness"]["status"] == "unknown" and any("任现职年度" in r for r in report["readiness"]["reasons"])
+
+
+def test_recognition_is_unknown_in_hefei() -> None:
+    report = run("hefei", person={"tenure_start": 2020}, target={"type": "recognition", "level": "intermediate", "year": 2021})
+    assert report["readiness"]["status"] == "unknown"
+
+
+def test_aid_program_before_2016_is_72_hours() -> None:
+    report = run("hefei", {"kind": "aid_program", "year": 2015}, {"kind": "aid_program", "year": 2016})
+    assert kind_hours(report, 2015, "aid_program") == 72 and kind_hours(report, 2016, "aid_program") == 90

@@ -1,0 +1,223 @@
+"""青海省：年度要求、补学、职称申报（青人社厅函〔2021〕269号、〔2025〕153号）。"""
+
+from __future__ import annotations
+
+from conftest import kind_hours, run, year_of
+
+FULL_2025 = [{"kind": "public_course", "year": 2025, "hours": 30}, {"kind": "professional_course", "year": 2025, "hours": 60}]
+
+
+def full_year(year: int, public: float = 30, professional: float = 60) -> list[dict]:
+    return [
+        {"kind": "public_course", "year": year, "hours": public},
+        {"kind": "professional_course", "year": year, "hours": professional},
+    ]
+
+
+# -- 年度要求 ------------------------------------------------------------------------------------
+
+
+def test_requirement_2025_is_30_public_and_60_professional() -> None:
+    year = year_of(run("qinghai", *FULL_2025), 2025)
+    assert year["required"] == {"public": 30, "professional": 60, "total": 90}
+    assert year["required_source"] == "policy"
+    assert year["met"] is True
+
+
+def test_requirement_2021_is_45_public_and_90_professional() -> None:
+    year = year_of(run("qinghai", *full_year(2021, 45, 80)), 2021)
+    assert year["required"] == {"public": 45, "professional": 90, "total": 135}
+    assert year["met"] is False
+
+
+def test_both_categories_must_be_met_public_surplus_does_not_cover_professional() -> None:
+    year = year_of(run("qinghai", *full_year(2025, 60, 50)), 2025)
+    assert year["total"] == 110 and year["met"] is False
+
+
+def test_2023_requirement_is_unknown_never_guessed() -> None:
+    year = year_of(run("qinghai", *full_year(2023)), 2023)
+    assert year["required"] is None and year["required_source"] is None and year["met"] is None
+    assert any("227号" in note for note in year["notes"])
+
+
+def test_user_supplied_requirement_for_a_year_the_notices_do_not_cover() -> None:
+    report = run("qinghai", *full_year(2023, 40, 80), requirements={"2023": {"public": 45, "professional": 90}})
+    year = year_of(report, 2023)
+    assert year["required_source"] == "user" and year["required"]["total"] == 135 and year["met"] is False
+
+
+def test_user_figures_do_not_override_the_notice() -> None:
+    report = run("qinghai", *FULL_2025, requirements={"2025": {"public": 100, "professional": 100}})
+    year = year_of(report, 2025)
+    assert year["required_source"] == "policy" and year["met"] is True
+
+
+def test_xining_is_an_alias_of_the_province() -> None:
+    report = run("xining", *FULL_2025)
+    assert report["policy"] == "xining" and report["rules"] == "qinghai"
+    assert year_of(report, 2025)["lines"][0]["rule"] == "qinghai/public_course"
+
+
+def test_rules_apply_from_their_year_of_introduction() -> None:
+    report = run("qinghai", {"kind": "software_copyright", "year": 2024, "count": 2})
+    assert report["errors"][0]["field"] == "year" and "2025年起" in report["errors"][0]["message"]
+
+
+def test_achievements_before_the_current_tenure_do_not_count() -> None:
+    report = run("qinghai", {"kind": "patent", "year": 2022, "type": "invention", "rank": 1}, person={"tenure_start": 2023})
+    assert kind_hours(report, 2022, "patent") == 0
+
+
+def test_caps_apply_to_the_sum_of_a_kind_in_one_year() -> None:
+    report = run("qinghai", {"kind": "paper", "year": 2025, "authorship": "sole", "count": 1},
+                 {"kind": "paper", "year": 2025, "authorship": "co", "count": 3})
+    lines = [l for l in year_of(report, 2025)["lines"] if l["kind"] == "paper"]
+    assert [l["hours"] for l in lines] == [10, 10] and lines[1]["uncapped"] == 15
+    assert "每年最多折算20学时" in lines[1]["note"]
+
+
+def test_excluded_training_counts_nothing_and_says_why() -> None:
+    report = run("qinghai", {"kind": "excluded", "year": 2025, "hours": 20})
+    line = year_of(report, 2025)["lines"][0]
+    assert line["hours"] == 0 and "不计入" in line["note"]
+
+
+def test_whole_requirement_conversion_in_a_year_whose_requirement_is_unknown() -> None:
+    report = run("qinghai", {"kind": "qualification_exam", "year": 2023})
+    year = year_of(report, 2023)
+    assert year["professional_full"] is True and year["met"] is None and year["professional"] == 0
+
+
+def test_science_award_without_tenure_covers_only_its_own_year() -> None:
+    report = run("qinghai", {"kind": "science_award", "year": 2025})
+    assert [y["year"] for y in report["years"]] == [2025]
+    assert "只计获奖当年" in year_of(report, 2025)["lines"][0]["note"]
+
+
+# -- 2021年机构改革补学 ----------------------------------------------------------------------------
+
+
+def test_reform_make_up_spreads_2021_surplus_over_2018_to_2020() -> None:
+    report = run(
+        "qinghai", *full_year(2021, 75, 150),
+        person={"reform_make_up": True},
+        requirements={str(y): {"public": 30, "professional": 60} for y in (2018, 2019, 2020)},
+    )
+    assert year_of(report, 2021)["public"] == 45 and year_of(report, 2021)["professional"] == 90
+    assert year_of(report, 2018)["met"] is True
+    assert year_of(report, 2019)["public"] == 0 and year_of(report, 2019)["met"] is False
+
+
+def test_no_reform_make_up_without_the_flag() -> None:
+    report = run("qinghai", *full_year(2021, 75, 150))
+    assert [y["year"] for y in report["years"]] == [2021] and year_of(report, 2021)["public"] == 75
+
+
+# -- 职称申报 ----------------------------------------------------------------------------------------
+
+
+def supplied(*years: int) -> dict:
+    return {str(y): {"public": 30, "professional": 60} for y in years}
+
+
+def test_review_intermediate_needs_three_met_years_since_2020_not_consecutive() -> None:
+    activities = full_year(2020) + full_year(2023) + full_year(2025)
+    report = run("qinghai", *activities, target={"type": "review", "level": "intermediate", "year": 2025},
+                 requirements=supplied(2020, 2022, 2023, 2024))
+    verdict = report["readiness"]
+    assert verdict["status"] == "ready" and verdict["years_needed"] == 3
+    assert verdict["years_counted"] == [2020, 2023, 2025]
+
+
+def test_review_senior_needs_four_years_and_reports_the_shortfall() -> None:
+    activities = full_year(2022) + full_year(2023) + full_year(2024, 30, 50) + full_year(2025)
+    report = run("qinghai", *activities, target={"type": "review", "level": "senior", "year": 2025},
+                 requirements=supplied(2020, 2022, 2023, 2024))
+    verdict = report["readiness"]
+    assert verdict["status"] == "not_ready" and verdict["years_needed"] == 4
+    assert {"year": 2024, "public": 0, "professional": 10} in verdict["shortfall"]
+
+
+def test_review_is_unknown_while_needed_years_have_unknown_requirements() -> None:
+    report = run("qinghai", *FULL_2025, target={"type": "review", "level": "intermediate", "year": 2025})
+    verdict = report["readiness"]
+    assert verdict["status"] == "unknown" and any("无法判断" in r for r in verdict["reasons"])
+
+
+def test_full_senior_with_doctorate_and_deputy_senior_needs_two_years() -> None:
+    report = run("qinghai", *full_year(2024), *FULL_2025, requirements=supplied(2024),
+                 target={"type": "review", "level": "full_senior", "year": 2025, "degree": "doctor", "has_deputy_senior": True})
+    assert report["readiness"]["status"] == "ready" and report["readiness"]["years_needed"] == 2
+
+
+def test_review_junior_needs_the_application_year_or_the_year_before() -> None:
+    report = run("qinghai", *FULL_2025, target={"type": "review", "level": "junior", "year": 2026})
+    assert report["readiness"]["status"] == "ready" and report["readiness"]["years_counted"] == [2025]
+
+
+def test_recognition_needs_the_application_year_or_the_year_before() -> None:
+    short = run("qinghai", *full_year(2025, 30, 40), target={"type": "recognition", "level": "intermediate", "year": 2026})
+    assert short["readiness"]["status"] == "not_ready"
+    assert short["readiness"]["shortfall"][0] == {"year": 2025, "public": 0, "professional": 20}
+    met = run("qinghai", *full_year(2025), target={"type": "recognition", "level": "intermediate", "year": 2026})
+    assert met["readiness"]["status"] == "ready" and met["readiness"]["years_counted"] == [2025]
+
+
+def test_series_change_needs_the_application_year_or_the_year_before() -> None:
+    report = run("qinghai", *FULL_2025, target={"type": "series_change", "level": "senior", "year": 2025})
+    assert report["readiness"]["status"] == "ready"
+
+
+def test_applications_before_2025_are_unknown_because_227_is_not_in_the_sources() -> None:
+    report = run("qinghai", *full_year(2021, 45, 90), target={"type": "review", "level": "intermediate", "year": 2024})
+    assert report["readiness"]["status"] == "unknown" and "227号" in report["readiness"]["reasons"][0]
+
+
+def test_exemption_dual_title() -> None:
+    report = run("qinghai", person={"dual_title": True}, target={"type": "review", "level": "senior", "year": 2025})
+    assert report["readiness"]["status"] == "exempt" and "153号 六(二)" in report["readiness"]["reasons"][0]
+
+
+def test_exemption_high_skill_leader() -> None:
+    report = run("qinghai", person={"high_skill_leader": True}, target={"type": "review", "level": "intermediate", "year": 2025})
+    assert report["readiness"]["status"] == "exempt"
+
+
+def test_exemption_accounting_platform_only_for_senior_titles() -> None:
+    senior = run("qinghai", person={"accounting_platform": True}, target={"type": "review", "level": "senior", "year": 2025})
+    assert senior["readiness"]["status"] == "exempt"
+    middle = run("qinghai", person={"accounting_platform": True}, target={"type": "review", "level": "intermediate", "year": 2025})
+    assert middle["readiness"]["status"] != "exempt"
+
+
+def test_civil_servant_transfer_later_years_owe_only_the_years_since_the_transfer() -> None:
+    report = run("qinghai", {"kind": "civil_servant_transfer", "year": 2024}, *FULL_2025,
+                 target={"type": "review", "level": "senior", "year": 2025})
+    verdict = report["readiness"]
+    assert verdict["status"] == "ready" and verdict["years_needed"] == 1 and verdict["window"] == [2025]
+
+
+def test_village_work_fills_the_earliest_short_year_in_the_window() -> None:
+    report = run("qinghai", {"kind": "village_work", "year": 2024, "months": 12}, *FULL_2025,
+                 target={"type": "review", "level": "intermediate", "year": 2025},
+                 requirements=supplied(2020, 2022, 2023, 2024), person={"tenure_start": 2022})
+    assert year_of(report, 2022)["complete"] is True
+    assert year_of(report, 2023)["complete"] is False
+    assert report["readiness"]["status"] == "not_ready"
+
+
+def test_higher_degree_in_tenure_fills_the_professional_requirement_of_the_years_counted() -> None:
+    activities = [{"kind": "degree_obtained", "year": 2024}] + [
+        {"kind": "public_course", "year": y, "hours": 30} for y in (2023, 2024, 2025)
+    ]
+    report = run("qinghai", *activities, person={"tenure_start": 2022}, requirements=supplied(2020, 2022, 2023, 2024),
+                 target={"type": "review", "level": "intermediate", "year": 2025})
+    assert report["readiness"]["status"] == "ready"
+    assert year_of(report, 2023)["professional_full"] is True and year_of(report, 2023)["professional"] == 60
+
+
+def test_deadlines_of_2025() -> None:
+    report = run("qinghai", *FULL_2025)
+    dates = [d["date"] for d in report["deadlines"]]
+    assert dates[0] == "2025-06-30" and "2025-12-10" in dates and dates[-1] == "2025-12-31 18:00"
