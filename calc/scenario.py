@@ -88,6 +88,11 @@ def check_year(value: object) -> str | None:
     return None
 
 
+def one_of(value: object, allowed) -> bool:
+    """`value in allowed` for any JSON value (a list or dict is never one of the codes)."""
+    return isinstance(value, str) and value in allowed
+
+
 def parse_date(value: object) -> date | None:
     if not isinstance(value, str) or len(value) != 10:
         return None
@@ -136,7 +141,7 @@ def read_person(raw: object, errors: list[dict]) -> Person:
         elif value is None:
             continue
         elif key == "gender":
-            if value in GENDERS:
+            if one_of(value, GENDERS):
                 person.gender = value
             else:
                 errors.append(error(None, where, "性别只能是 male（男）或 female（女），已忽略。"))
@@ -146,7 +151,7 @@ def read_person(raw: object, errors: list[dict]) -> Person:
                 errors.append(error(None, where, "出生日期须写成 1970-05-01 这样的日期，已忽略。"))
             person.birth_date = born
         elif key == "sector":
-            if value in SECTORS:
+            if one_of(value, SECTORS):
                 person.sector = value
             else:
                 errors.append(error(None, where, "单位性质只能是 public 或 non_public，已按公有制单位计算。"))
@@ -204,10 +209,10 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         if key not in TARGET_KEYS:
             errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。"))
     ttype, level, year = raw.get("type"), raw.get("level"), raw.get("year")
-    if ttype not in TARGET_TYPE:
+    if not one_of(ttype, TARGET_TYPE):
         errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。"))
         bad = True
-    if level not in LEVEL:
+    if not one_of(level, LEVEL):
         errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。"))
         bad = True
     problem = check_year(year)
@@ -225,7 +230,7 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         else:
             when = parsed
     degree = raw.get("degree")
-    if degree is not None and degree not in DEGREES:
+    if degree is not None and not one_of(degree, DEGREES):
         errors.append(error(None, "target.degree", "学历学位须是 college、bachelor、master 或 doctor，已忽略。"))
         degree = None
     deputy = raw.get("has_deputy_senior", False)

@@ -1,0 +1,175 @@
+"""Invariants of the engine, over generated scenarios (hypothesis).
+
+- a cap is never exceeded; a year's total equals the sum of its lines;
+- adding an activity never lowers a year's hours; the order of activities does not matter;
+- generated junk never crashes the core.
+"""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import calc
+from calc import ruledata
+from calc.report import build
+
+POLICIES = sorted(ruledata.rules()["policies"])
+YEARS = st.integers(min_value=2014, max_value=2027)
+
+
+def value_for(spec: dict) -> st.SearchStrategy:
+    kind = spec["type"]
+    if kind == "choice":
+        return st.sampled_from([c["value"] for c in spec["choices"]])
+    if kind == "integer":
+        return st.integers(min_value=max(0, int(spec.get("min") or 0)), max_value=30000)
+    if kind == "number":
+        return st.integers(min_value=0, max_value=2000).map(lambda n: n / 10)
+    if kind == "boolean":
+        return st.booleans()
+    return st.lists(YEARS, min_size=1, max_size=4)
+
+
+@st.composite
+def activity(draw, policy_id: str) -> dict:
+    policy = ruledata.rules()["policies"][policy_id]
+    kind = draw(st.sampled_from(policy["kinds"]))
+    valid = kind.get("valid", {})
+    year = draw(st.integers(min_value=valid.get("from") or 2014, max_value=valid.get("to") or 2027))
+    entry = {"kind": kind["id"], "year": year}
+    for spec in kind.get("fields", []):
+        if spec.get("required", True) or draw(st.booleans()):
+            entry[spec["name"]] = draw(value_for(spec))
+    for group in kind.get("one_of", []):
+        if not any(name in entry for name in group):
+            spec = next(s for s in kind["fields"] if s["name"] == group[0])
+            entry[group[0]] = draw(value_for(spec))
+    return entry
+
+
+@st.composite
+def scenario(draw, max_activities: int = 8) -> dict:
+    policy = draw(st.sampled_from(POLICIES))
+    result = {"version": 1, "policy": policy, "activities": draw(st.lists(activity(policy), max_size=max_activities))}
+    if draw(st.booleans()):
+        result["person"] = {"tenure_start": draw(YEARS), "reform_make_up": draw(st.booleans())}
+    if draw(st.booleans()):
+        result["target"] = {
+            "type": draw(st.sampled_from(["review", "recognition", "series_change", "appointment"])),
+            "level": draw(st.sampled_from(["full_senior", "senior", "intermediate", "assistant", "junior", "clerk"])),
+            "year": draw(YEARS),
+        }
+    if draw(st.booleans()):
+        result["requirements"] = {str(y): {"public": 30, "professional": 60} for y in draw(st.lists(YEARS, max_size=3))}
+    return result
+
+
+def by_year(report: dict) -> dict[int, dict]:
+    return {y["year"]: y for y in report["years"]}
+
+
+QUICK = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@QUICK
+@given(scenario())
+def test_generated_scenarios_compute_without_errors(s: dict) -> None:
+    assert build(s)["errors"] == []
+
+
+@QUICK
+@given(scenario())
+def test_a_cap_is_never_exceeded(s: dict) -> None:
+    report = build(s)
+    policy = ruledata.resolve(s["policy"])
+    caps = {f"{policy['id']}/{k['id']}": k["cap"] for k in policy["kinds"] if k.get("cap") is not None}
+    for year in report["years"]:
+        for rule, cap in caps.items():
+            assert sum(l["hours"] for l in year["lines"] if l["rule"] == rule) <= cap + 1e-9
+
+
+@QUICK
+@given(scenario())
+def test_a_years_total_equals_the_sum_of_its_lines(s: dict) -> None:
+    for year in build(s)["years"]:
+        assert abs(year["total"] - sum(l["hours"] for l in year["lines"])) < 0.15
+        for category in ("public", "professional"):
+            assert abs(year[category] - sum(l["hours"] for l in year["lines"] if l["category"] == category)) < 0.15
+
+
+def own_hours(year: dict, category: str) -> float:
+    """A year's hours before make-up moves hours between years."""
+    return sum(l["hours"] for l in year["lines"] if l["category"] == category and l["kind"] != "make_up")
+
+
+@QUICK
+@given(scenario(), st.data())
+def test_adding_an_activity_never_lowers_a_years_hours(s: dict, data) -> None:
+    """Make-up (Hefei, Qinghai 2021) may move a year's surplus to the year before, but never
+    takes a year below its own requirement: so a year's own hours never drop, and a met year
+    stays met."""
+    before = by_year(build(s))
+    more = {**s, "activities": s["activities"] + [data.draw(activity(s["policy"]))]}
+    after = by_year(build(more))
+    for year, entry in before.items():
+        for category in ("public", "professional"):
+            assert own_hours(after[year], category) >= own_hours(entry, category) - 1e-9, (year, category)
+            if not any(l["kind"] == "make_up" for l in after[year]["lines"]):
+                assert after[year][category] >= entry[category] - 1e-9, (year, category)
+        if entry["met"] is True:
+            assert after[year]["met"] is True, year
+
+
+@QUICK
+@given(scenario(), st.randoms(use_true_random=False))
+def test_the_order_of_activities_does_not_matter(s: dict, rnd) -> None:
+    shuffled = list(s["activities"])
+    rnd.shuffle(shuffled)
+    first, second = build(s), build({**s, "activities": shuffled})
+    keep = ("year", "public", "professional", "total", "met", "complete", "professional_full")
+    assert [{k: y[k] for k in keep} for y in first["years"]] == [{k: y[k] for k in keep} for y in second["years"]]
+    assert (first.get("readiness") or {}).get("status") == (second.get("readiness") or {}).get("status")
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@st.composite
+def junk(draw) -> object:
+    """Scenarios that are almost right: real keys and kinds with wrong values, and plain junk."""
+    if draw(st.booleans()):
+        return draw(JSON_VALUES)
+    policy = draw(st.sampled_from(POLICIES + ["xining", "mars", None]))
+    kinds = [k["id"] for k in ruledata.resolve(policy)["kinds"]] if ruledata.resolve(policy) else ["x"]
+    activities = draw(st.lists(st.dictionaries(
+        st.sampled_from(["kind", "year", "hours", "days", "count", "rank", "type", "level", "years", "months", "extra", "bogus"]),
+        st.sampled_from(kinds) | JSON_VALUES, max_size=6), max_size=5))
+    return {
+        "version": draw(st.sampled_from([1, 1, 1, 2, "1", None])),
+        "policy": policy,
+        "activities": activities,
+        "person": draw(JSON_VALUES | st.fixed_dictionaries({"tenure_start": JSON_VALUES, "gender": JSON_VALUES, "birth_date": JSON_VALUES})),
+        "target": draw(JSON_VALUES | st.fixed_dictionaries({"type": st.sampled_from(["review", "x"]), "level": st.sampled_from(["senior", 3]), "year": JSON_VALUES})),
+        "requirements": draw(JSON_VALUES),
+    }
+
+
+@QUICK
+@given(junk())
+def test_generated_junk_never_crashes_the_core(raw: object) -> None:
+    report = build(raw)
+    assert isinstance(report["errors"], list)
+    json.dumps(report, ensure_ascii=False, allow_nan=False)
+
+
+@QUICK
+@given(st.text(max_size=200))
+def test_junk_text_never_crashes_the_json_entry_point(text: str) -> None:
+    json.loads(calc.evaluate_json(text))
