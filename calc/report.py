@@ -68,9 +68,11 @@ def deadlines(scenario: Scenario, years: set[int]) -> list[dict]:
     if scenario.target:
         years = years | {scenario.target.year}
     policy = scenario.policy
-    found = [
-        {"date": d["date"], "what": d["what"], "who": d["who"], "citation": ruledata.cites_text(policy, d["cite"])}
-        for d in policy.get("deadlines", [])
-        if d["year"] in years
-    ]
-    return sorted(found, key=lambda d: d["date"])
+    found = []
+    for d in policy.get("deadlines", []):
+        if d["year"] in years:
+            entry = {"date": d["date"], "what": d["what"], "who": d["who"], "citation": ruledata.cites_text(policy, d["cite"])}
+            if d.get("time"):
+                entry["time"] = d["time"]
+            found.append(entry)
+    return sorted(found, key=lambda d: (d["date"], d.get("time", "")))

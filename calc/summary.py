@@ -42,7 +42,7 @@ def summary(report: dict) -> str:
     if report.get("deadlines"):
         out.append("\n时间节点：")
         for d in report["deadlines"]:
-            out.append(f"  {d['date']}（{d['who']}）{d['what']}  依据：{d['citation']}")
+            out.append(f"  {d['date']}{' ' + d['time'] if d.get('time') else ''}（{d['who']}）{d['what']}  依据：{d['citation']}")
     if report.get("errors"):
         out.append("\n错误：")
         for e in report["errors"]:

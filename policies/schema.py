@@ -355,7 +355,8 @@ class Readiness(Strict):
 
 class Deadline(Strict):
     year: int
-    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}( \d{2}:\d{2})?$")
+    date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
+    time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
     what: str
     who: Literal["个人", "单位"]
     cite: Cites

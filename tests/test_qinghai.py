@@ -220,4 +220,5 @@ def test_higher_degree_in_tenure_fills_the_professional_requirement_of_the_years
 def test_deadlines_of_2025() -> None:
     report = run("qinghai", *FULL_2025)
     dates = [d["date"] for d in report["deadlines"]]
-    assert dates[0] == "2025-06-30" and "2025-12-10" in dates and dates[-1] == "2025-12-31 18:00"
+    assert dates[0] == "2025-06-30" and "2025-12-10" in dates and dates[-1] == "2025-12-31"
+    assert report["deadlines"][-1]["time"] == "18:00"
