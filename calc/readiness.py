@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from calc import ruledata
+from calc import planning, ruledata
 from calc.conversion import ANY_TENURE_YEAR, rule_line
 from calc.ledger import EPSILON, Ledger, Year
 from calc.scenario import Scenario, Target
@@ -329,12 +329,15 @@ class Assessment:
                 return self.verdict("ready", years_needed=needed, years_counted=counted)
             status = "unknown" if len(met) + len(unknown) >= needed else "not_ready"
             self.reasons.append(f"需要{needed}个达标年度，目前{len(met)}个" + (f"，另有{len(unknown)}个年度无法判断。" if unknown else "。"))
-            return self.verdict(status, years_needed=needed, years_counted=counted, shortfall=short)
+            to_close = planning.cheapest(short, needed - len(met)) if status == "not_ready" else []
+            return self.verdict(status, years_needed=needed, years_counted=counted, shortfall=short,
+                                plan=planning.plan(self.policy, self.ledger.years, to_close))
         # listed and tenure: every year must be met
         status = "not_ready" if short else ("unknown" if unknown else "ready")
         if average_before is not None:
             status = self.judge_average(window, average_before, status)
-        return self.verdict(status, years_needed=needed, years_counted=sorted(met), shortfall=short)
+        return self.verdict(status, years_needed=needed, years_counted=sorted(met), shortfall=short,
+                            plan=planning.plan(self.policy, self.ledger.years, short))
 
     def judge_average(self, window: dict, before: int, status: str) -> str:
         early = [y for y in self.plan.years if y < before]

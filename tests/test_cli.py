@@ -60,4 +60,7 @@ def test_examples_run(tmp_path: Path) -> None:
     assert len(examples) >= 5
     for example in examples:
         result = calc_cli("check", str(example), "--json", isolated=True)
-        assert result.returncode == 0, f"{example.name}: {result.stdout[-500:]} {result.stderr[-500:]}"
+        report = json.loads(result.stdout)
+        assert result.returncode == (1 if report["errors"] else 0), example.name
+        if not example.name.startswith("browser_"):  # browser_ examples include bad input on purpose
+            assert report["errors"] == [], f"{example.name}: {report['errors']}"

@@ -222,3 +222,30 @@ def test_deadlines_of_2025() -> None:
     dates = [d["date"] for d in report["deadlines"]]
     assert dates[0] == "2025-06-30" and "2025-12-10" in dates and dates[-1] == "2025-12-31"
     assert report["deadlines"][-1]["time"] == "18:00"
+
+
+def test_plan_names_the_least_extra_hours_and_the_kinds_that_can_supply_them() -> None:
+    activities = full_year(2023) + full_year(2024, 30, 50) + full_year(2025, 20, 60) + [
+        {"kind": "software_copyright", "year": 2025, "count": 4}
+    ]
+    report = run("qinghai", *activities, requirements=supplied(2020, 2022, 2023, 2024),
+                 target={"type": "review", "level": "intermediate", "year": 2025})
+    plan = report["readiness"]["plan"]
+    # 3 years needed, 2023 is met; of the short years 2024 lacks 10 专业 and 2025 lacks 10 公需,
+    # far less than 2020-2022: closing those two is the least extra work
+    assert plan["extra_hours"] == 20
+    assert [y["year"] for y in plan["years"]] == [2024, 2025]
+    last = plan["years"][1]
+    assert {o["kind"] for o in last["options"]["public"]} >= {"public_course", "party_school"}
+    assert last["deadlines"][0]["date"] == "2025-12-10"
+
+
+def test_following_the_plan_makes_the_application_ready() -> None:
+    activities = full_year(2024, 30, 50) + full_year(2025, 30, 40)
+    target = {"type": "review", "level": "junior", "year": 2025}
+    report = run("qinghai", *activities, requirements=supplied(2024), target=target)
+    step = report["readiness"]["plan"]["years"][0]
+    assert (step["year"], step["professional"]) == (2024, 10)
+    option = step["options"]["professional"][0]["kind"]
+    added = {"kind": option, "year": 2024, "hours": 10}
+    assert run("qinghai", *activities, added, requirements=supplied(2024), target=target)["readiness"]["status"] == "ready"

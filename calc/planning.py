@@ -1,0 +1,60 @@
+"""Planning: the least extra hours that would make a title application's years enough, and which
+kinds of activity can still supply them in each of those years (valid that year, of the right
+category, with room left under their caps), with the region's deadlines for that year.
+"""
+
+from __future__ import annotations
+
+from calc import ruledata
+from calc.ledger import Year
+from calc.text import CATEGORY, hours
+
+NO_HOURS = {"no_hours", "complete_year", "complete_any_tenure_year"}
+
+
+def cheapest(gaps: list[dict], count: int) -> list[dict]:
+    """The `count` short years whose gaps add up to the least (ties: the most recent first)."""
+    ranked = sorted(gaps, key=lambda g: (g["public"] + g["professional"], -g["year"]))
+    return sorted(ranked[:count], key=lambda g: g["year"])
+
+
+def options(policy: dict, year: Year, category: str) -> list[dict]:
+    used: dict[str, float] = {}
+    for line in year.lines:
+        used[line.kind] = used.get(line.kind, 0.0) + line.hours
+    found = []
+    for kind in policy["kinds"]:
+        method = kind["conversion"]["method"]
+        if kind.get("category") != category or method in NO_HOURS or kind.get("effect"):
+            continue
+        if not ruledata.in_years(year.year, kind.get("valid", {})):
+            continue
+        room = None
+        if kind.get("cap") is not None:
+            room = max(0.0, kind["cap"] - used.get(kind["id"], 0.0))
+            if room <= 0:
+                continue
+        entry = {"kind": kind["id"], "name": kind["name"], "room": None if room is None else hours(room)}
+        if method in ("whole_professional", "whole_professional_tenure"):
+            entry["whole_requirement"] = True
+        found.append(entry)
+    return found
+
+
+def plan(policy: dict, years: dict[int, Year], gaps: list[dict]) -> dict:
+    """The plan for the chosen short years: per year the hours missing per category and the
+    kinds that can still supply them."""
+    entries = []
+    for gap in gaps:
+        year = years[gap["year"]]
+        entry = {"year": gap["year"], "public": gap["public"], "professional": gap["professional"], "options": {}}
+        for category in CATEGORY:
+            if gap[category]:
+                entry["options"][category] = options(policy, year, category)
+        entry["deadlines"] = [
+            {"date": d["date"], "what": d["what"]}
+            for d in policy.get("deadlines", [])
+            if d["year"] == gap["year"] and d["who"] == "个人"
+        ]
+        entries.append(entry)
+    return {"extra_hours": hours(sum(g["public"] + g["professional"] for g in gaps)), "years": entries}
