@@ -56,7 +56,16 @@ class Line:
         return entry
 
 
+def rounded(amount: float) -> float:
+    """An activity's hours, rounded half up to one decimal place once, where they are computed:
+    every later sum is then exact, so a year's total is always the sum of its lines."""
+    from calc.text import hours
+
+    return float(hours(amount))
+
+
 def rule_line(policy: dict, kind: dict, activity: Activity | None, year: int, hours: float, **extra) -> Line:
+    hours = rounded(hours)
     return Line(
         year=year,
         activity=activity.index if activity else None,
@@ -90,7 +99,7 @@ def convert(policy: dict, activity: Activity, person: Person, horizon: int) -> l
     line = rule_line(policy, kind, activity, activity.year, 0)
     if method in ("as_stated", "per_unit", "fixed", "first_given"):
         amount, note = formula(kind["conversion"], activity)
-        line.hours = line.uncapped = amount
+        line.hours = line.uncapped = rounded(amount)
         if note:
             line.notes.append(note)
     elif method == "whole_professional":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -95,9 +96,9 @@ def test_a_cap_is_never_exceeded(s: dict) -> None:
 @given(scenario())
 def test_a_years_total_equals_the_sum_of_its_lines(s: dict) -> None:
     for year in build(s)["years"]:
-        assert abs(year["total"] - sum(l["hours"] for l in year["lines"])) < 0.15
+        assert abs(year["total"] - sum(l["hours"] for l in year["lines"])) < 1e-6
         for category in ("public", "professional"):
-            assert abs(year[category] - sum(l["hours"] for l in year["lines"] if l["category"] == category)) < 0.15
+            assert abs(year[category] - sum(l["hours"] for l in year["lines"] if l["category"] == category)) < 1e-6
 
 
 def own_hours(year: dict, category: str) -> float:
@@ -173,3 +174,28 @@ def test_generated_junk_never_crashes_the_core(raw: object) -> None:
 @given(st.text(max_size=200))
 def test_junk_text_never_crashes_the_json_entry_point(text: str) -> None:
     json.loads(calc.evaluate_json(text))
+
+
+def check_invariants(s: dict) -> None:
+    report = build(s)
+    assert report["errors"] == []
+    policy = ruledata.resolve(s["policy"])
+    caps = {f"{policy['id']}/{k['id']}": k["cap"] for k in policy["kinds"] if k.get("cap") is not None}
+    for year in report["years"]:
+        assert abs(year["total"] - sum(l["hours"] for l in year["lines"])) < 1e-6
+        for rule, cap in caps.items():
+            assert sum(l["hours"] for l in year["lines"] if l["rule"] == rule) <= cap + 1e-9
+    json.dumps(report, ensure_ascii=False, allow_nan=False)
+
+
+@pytest.mark.slow
+@settings(max_examples=10_000, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.one_of(scenario(max_activities=12).map(lambda s: ("valid", s)), junk().map(lambda j: ("junk", j))))
+def test_ten_thousand_scenarios_no_crash_and_invariants_hold(case: tuple[str, object]) -> None:
+    """At least 10,000 generated scenarios, valid and junk: none crashes the core, and for the
+    valid ones caps hold, totals are the sums of their lines and the report is plain JSON."""
+    kind, raw = case
+    if kind == "valid":
+        check_invariants(raw)
+    else:
+        json.dumps(build(raw), ensure_ascii=False, allow_nan=False)
