@@ -53,6 +53,7 @@ def year_report(year: Year) -> dict:
         "total": hours(year.total),
         "required": req.as_report(),
         "required_source": req.source,
+        "annual": req.annual,  # false: the notice judges these years otherwise (威海 2018年以前: 任期平均)
         "met": year.met,
         "complete": year.complete,
         "professional_full": year.professional_full,

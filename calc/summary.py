@@ -16,6 +16,8 @@ def summary(report: dict) -> str:
         if req:
             source = "（您填写的要求）" if year["required_source"] == "user" else ""
             need = f"要求 公需{fmt(req['public'])} 专业{fmt(req['professional'])}{source}"
+        elif not year.get("annual", True):
+            need = "不逐年考核（见注）"
         else:
             need = "要求未知"
         flags = []
@@ -26,7 +28,7 @@ def summary(report: dict) -> str:
         extra = f"，{'、'.join(flags)}" if flags else ""
         out.append(
             f"\n{year['year']}年：公需{fmt(year['public'])} 专业{fmt(year['professional'])} 合计{fmt(year['total'])}学时；"
-            f"{need} → {MET[year['met']]}{extra}"
+            f"{need} → {MET[year['met']] if year.get('annual', True) else '申报时按平均学时核对'}{extra}"
         )
         for line in year["lines"]:
             category = CATEGORY.get(line["category"], "不计入科目")
