@@ -177,7 +177,8 @@ def read_requirements(raw: object, errors: list[dict]) -> dict[int, dict]:
         return result
     for key, value in list(raw.items())[: limits.MAX_REQUIREMENT_YEARS]:
         where = f"requirements.{str(key)[:10]}"
-        year = int(key) if isinstance(key, str) and key.isdigit() else None
+        # only ASCII digits: "²".isdigit() is true but int("²") fails
+        year = int(key) if isinstance(key, str) and len(key) == 4 and key.isascii() and key.isdigit() else None
         if year is None or check_year(year):
             errors.append(error(None, where, f"自填要求的年度“{str(key)[:10]}”不是有效年份，已忽略。"))
             continue

@@ -118,3 +118,8 @@ def test_bad_user_requirement_is_ignored_with_a_message() -> None:
 def test_unknown_top_level_field() -> None:
     report = calc.evaluate({"version": 1, "policy": "qinghai", "activites": []})
     assert report["errors"][0]["field"] == "activites"
+
+
+def test_requirement_year_keys_must_be_ascii_digits() -> None:
+    report = run("qinghai", GOOD, requirements={"²": None, "２０２３": {"public": 1, "professional": 1}})
+    assert len(report["errors"]) == 2 and year_of(report, 2025)["public"] == 30
