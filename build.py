@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""Build the whole static site into site/ with one command: `python build.py`.
+
+Stages (each is a module of sitebuild/):
+  1. compile_rules  validate policies/ and compile calc/rules.json (python -m policies.compile)
+  2. docs_pages     docs/ = docs_src/ + pages generated from calc/rules.json (regions, compare, FAQ)
+  3. wheel, lockfile, catalogue
+                    calc/ as a py3-none-any wheel, registered in a Pyodide lockfile
+                    (pyodide lockfile add-wheels), and the kinds catalogue as JSON for the form
+  4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into docs/pyodide/
+  5. mkdocs_site    mkdocs build --strict into site/, theme made self-contained, outside-host scan
+
+Needs Python >= 3.12 with requirements-dev.txt installed, and `npm ci` done.
+"""
+
+import sys
+import time
+
+if sys.version_info < (3, 12):
+    sys.exit(f"build.py needs Python >= 3.12 (this is {sys.version.split()[0]}): use .venv/bin/python")
+
+from sitebuild import catalogue, compile_rules, docs_pages, lockfile, mkdocs_site, runtime, wheel  # noqa: E402
+from sitebuild.paths import CATALOGUE_JSON, DOCS, PYODIDE_DIR, SITE  # noqa: E402
+
+
+def stage(number: int, title: str) -> None:
+    print(f"[{number}/5] {title}", flush=True)
+
+
+def main() -> int:
+    started = time.monotonic()
+    runtime.check_installed()  # fail early, before the slow stages
+
+    stage(1, "rule data: python -m policies.compile")
+    compile_rules.run()
+
+    stage(2, "pages: docs_src/ + generated pages -> docs/")
+    written = docs_pages.generate()
+    print(f"  {len(written)} generated pages: {', '.join(written)}")
+
+    stage(3, "calc for the browser: wheel, Pyodide lockfile, kinds catalogue")
+    pyodide_dir = DOCS / PYODIDE_DIR
+    whl = wheel.build_wheel(pyodide_dir)
+    entry = lockfile.add_wheel(whl, pyodide_dir / "pyodide-lock.json")
+    data = catalogue.write(DOCS / CATALOGUE_JSON)
+    print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
+
+    stage(4, "Pyodide runtime from node_modules/pyodide")
+    copied = runtime.copy_runtime(pyodide_dir)
+    print(f"  {len(copied)} files, {sum(p.stat().st_size for p in copied) / 1e6:.1f} MB")
+
+    stage(5, "mkdocs build --strict -> site/")
+    mkdocs_site.build()
+    patched = mkdocs_site.patch_theme_bundle()
+    print(f"  theme bundle: {patched} unpkg.com URL(s) emptied")
+    mkdocs_site.check_outside_hosts()
+    print(f"  no references to other hosts in {SITE.name}/")
+
+    print(f"built {SITE} in {time.monotonic() - started:.1f} s; serve it with scripts/serve")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

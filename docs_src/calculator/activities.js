@@ -1,0 +1,276 @@
+// The activity cards: one per entry of scenario.activities, with a form generated from the
+// region's kinds catalogue (fields, units, choices, years of validity). Edits change the
+// scenario in place and call onChange; nothing is rounded or dropped that the user did not edit.
+import { checkbox, clear, el, field, select } from "./dom.js";
+import { CATEGORY, hours, validIn, validityText } from "./labels.js";
+
+const COMMON = new Set(["kind", "year", "title", "evidence"]);
+const GROUPS = [["public", "公需科目"], ["professional", "专业科目"], [null, "其他（整年认定、免修或不计学时）"]];
+
+export class ActivityList {
+  constructor(listEl, { onChange, defaultYear }) {
+    this.listEl = listEl;
+    this.onChange = onChange;
+    this.defaultYear = defaultYear;
+    this.catalogue = null;
+    this.activities = [];
+    this.cards = [];
+  }
+
+  /** Show these activities (the scenario's own array, changed in place) under this catalogue. */
+  show(activities, catalogue) {
+    this.activities = activities;
+    this.catalogue = catalogue;
+    this.render();
+  }
+
+  kindById(id) {
+    return (this.catalogue?.kinds || []).find((k) => k.id === id) || null;
+  }
+
+  render() {
+    clear(this.listEl);
+    this.cards = this.activities.map((activity, index) => this.card(activity, index));
+    this.listEl.append(...this.cards);
+  }
+
+  add() {
+    const last = this.activities[this.activities.length - 1];
+    const year = last && Number.isInteger(last.year) ? last.year : this.defaultYear();
+    this.activities.push({ kind: "", year });
+    const card = this.card(this.activities[this.activities.length - 1], this.activities.length - 1);
+    this.cards.push(card);
+    this.listEl.append(card);
+    card.querySelector("select[name=kind]").focus();
+    this.onChange();
+  }
+
+  remove(index) {
+    this.activities.splice(index, 1);
+    this.render();
+    this.onChange();
+  }
+
+  /** Show the report's errors next to the activities they concern. */
+  showErrors(errors) {
+    this.cards.forEach((card) => clear(card.querySelector(".calc-activity-errors")));
+    for (const error of errors || []) {
+      const card = Number.isInteger(error.activity) ? this.cards[error.activity] : null;
+      if (!card) continue;
+      const where = error.field ? `（${this.fieldLabel(this.activities[error.activity], error.field)}）` : "";
+      card.querySelector(".calc-activity-errors").append(el("li", {}, `${error.message}${where}`));
+    }
+  }
+
+  /** Show the hours each activity was credited with (from the report's lines). */
+  showCredits(report) {
+    const credited = new Map();
+    for (const year of report?.years || []) {
+      for (const line of year.lines || []) {
+        const list = credited.get(line.activity) || [];
+        list.push({ ...line, year: year.year });
+        credited.set(line.activity, list);
+      }
+    }
+    this.cards.forEach((card, index) => {
+      const out = clear(card.querySelector(".calc-activity-credit"));
+      const lines = credited.get(index) || [];
+      if (!lines.length) return;
+      const parts = lines.map((l) => {
+        const cut = l.uncapped !== undefined && l.uncapped !== null && l.uncapped !== l.hours ? `（未计上限前 ${hours(l.uncapped)}）` : "";
+        const category = CATEGORY[l.category] || "";
+        return `${l.year}年${category}${hours(l.hours)}学时${cut}`;
+      });
+      out.append(`已计：${parts.join("；")}`);
+    });
+  }
+
+  fieldLabel(activity, name) {
+    if (name === "year") return "年度";
+    if (name === "kind") return "类型";
+    const kind = activity && this.kindById(activity.kind);
+    const spec = kind && (kind.fields || []).find((f) => f.name === name);
+    return spec ? spec.label : name;
+  }
+
+  card(activity, index) {
+    const item = el("li", { class: "calc-activity", dataset: { activity: index } });
+    const head = el("div", { class: "calc-activity-head" });
+    const body = el("div", { class: "calc-grid calc-activity-fields" });
+    const info = el("div", { class: "calc-activity-info" });
+    const credit = el("p", { class: "calc-activity-credit", "aria-live": "polite" });
+    const errors = el("ul", { class: "calc-activity-errors calc-errors", "aria-live": "polite" });
+    item.append(head, body, info, credit, errors);
+
+    if (!activity || typeof activity !== "object" || Array.isArray(activity)) {
+      head.append(el("span", { class: "calc-activity-number" }, `第${index + 1}项`),
+        el("span", {}, "无法识别的条目（不是一个对象）"), this.removeButton(index));
+      return item;
+    }
+
+    const kindSelect = this.kindSelect(activity);
+    const yearInput = el("input", { type: "number", name: "year", inputmode: "numeric", min: 2000, max: 2100, step: 1, class: "calc-year" });
+    if (activity.year !== undefined && activity.year !== null) yearInput.value = String(activity.year);
+    head.append(
+      el("span", { class: "calc-activity-number" }, `第${index + 1}项`),
+      field("类型", kindSelect, { className: "calc-kind" }),
+      field("年度", yearInput, { unit: "年", className: "calc-year-field" }),
+      this.removeButton(index),
+    );
+
+    const renderBody = () => {
+      clear(body);
+      clear(info);
+      const kind = this.kindById(activity.kind);
+      if (kind) {
+        for (const spec of kind.fields || []) body.append(this.fieldControl(activity, spec, kind));
+        this.describe(info, kind, activity.year);
+      } else if (activity.kind) {
+        info.append(el("p", { class: "calc-hint" }, `本地区没有“${activity.kind}”这一类型，请重新选择。`));
+      }
+      const title = el("input", { type: "text", name: "title", maxlength: 200, value: typeof activity.title === "string" ? activity.title : "" });
+      title.addEventListener("input", () => this.setText(activity, "title", title.value));
+      const evidence = el("input", { type: "text", name: "evidence", maxlength: 500, value: typeof activity.evidence === "string" ? activity.evidence : "" });
+      evidence.addEventListener("input", () => this.setText(activity, "evidence", evidence.value));
+      body.append(field("名称或备注（可选）", title, { className: "calc-wide" }),
+        field("证明材料（可选）", evidence, { className: "calc-wide", hint: "如证书、结业证明、发表的期刊" }));
+    };
+
+    kindSelect.addEventListener("change", () => {
+      const next = this.kindById(kindSelect.value);
+      const keep = new Set([...COMMON, ...(next?.fields || []).map((f) => f.name)]);
+      for (const key of Object.keys(activity)) if (!keep.has(key)) delete activity[key];
+      activity.kind = kindSelect.value;
+      for (const spec of next?.fields || []) {
+        if (spec.type === "boolean" && spec.required && activity[spec.name] === undefined) activity[spec.name] = false;
+      }
+      renderBody();
+      this.onChange();
+    });
+    yearInput.addEventListener("input", () => {
+      const text = yearInput.value.trim();
+      if (text === "") delete activity.year;
+      else activity.year = /^\d+$/.test(text) ? Number(text) : text;
+      this.markValidity(kindSelect, activity.year);
+      const kind = this.kindById(activity.kind);
+      clear(info);
+      if (kind) this.describe(info, kind, activity.year);
+      this.onChange();
+    });
+    renderBody();
+    return item;
+  }
+
+  removeButton(index) {
+    return el("button", { type: "button", class: "calc-remove", "aria-label": `删除第${index + 1}项`, on: { click: () => this.remove(index) } }, "删除");
+  }
+
+  kindSelect(activity) {
+    const node = el("select", { name: "kind", required: true });
+    node.append(el("option", { value: "" }, "请选择类型"));
+    const kinds = this.catalogue?.kinds || [];
+    for (const [category, label] of GROUPS) {
+      const members = kinds.filter((k) => (k.category ?? null) === category);
+      if (!members.length) continue;
+      const group = el("optgroup", { label });
+      for (const kind of members) group.append(el("option", { value: kind.id, dataset: { name: kind.name } }, kind.name));
+      node.append(group);
+    }
+    if (activity.kind && !kinds.some((k) => k.id === activity.kind)) {
+      node.append(el("option", { value: String(activity.kind) }, `未知类型：${activity.kind}`));
+    }
+    node.value = activity.kind ? String(activity.kind) : "";
+    this.markValidity(node, activity.year);
+    return node;
+  }
+
+  /** Append the years of validity to the kinds that do not apply in this year. */
+  markValidity(kindSelect, year) {
+    for (const option of kindSelect.querySelectorAll("option[data-name]")) {
+      const kind = this.kindById(option.value);
+      const ok = !kind || validIn(kind.valid, year);
+      option.textContent = ok ? option.dataset.name : `${option.dataset.name}（${validityText(kind.valid)}适用）`;
+    }
+  }
+
+  describe(info, kind, year) {
+    const facts = [CATEGORY[kind.category] || "不计入公需或专业学时"];
+    const validity = validityText(kind.valid);
+    if (validity) facts.push(`适用：${validity}`);
+    if (kind.cap && kind.cap.per_year !== undefined && kind.cap.per_year !== null) facts.push(`上限：每年${hours(kind.cap.per_year)}学时`);
+    info.append(el("p", { class: "calc-hint" }, facts.join(" · ")));
+    if (!validIn(kind.valid, year)) {
+      info.append(el("p", { class: "calc-warning" }, `该类型${validity}适用，${year}年不能计入。`));
+    }
+    for (const group of kind.one_of || []) {
+      const names = group.map((n) => (kind.fields || []).find((f) => f.name === n)?.label || n);
+      info.append(el("p", { class: "calc-hint" }, `${names.join("、")}至少填写一项。`));
+    }
+    if (kind.citation) info.append(el("p", { class: "calc-cite" }, `依据：${kind.citation}`));
+    if (kind.quote) info.append(el("blockquote", { class: "calc-quote" }, kind.quote));
+    if (kind.reading) info.append(el("p", { class: "calc-reading" }, `本站理解：${kind.reading}`));
+  }
+
+  setText(activity, name, value) {
+    if (value === "") delete activity[name];
+    else activity[name] = value;
+    this.onChange();
+  }
+
+  fieldControl(activity, spec, kind) {
+    const value = activity[spec.name];
+    const optional = !spec.required && !(kind.one_of || []).some((g) => g.includes(spec.name));
+    const label = optional ? `${spec.label}（可选）` : spec.label;
+    const set = (v) => {
+      if (v === undefined) delete activity[spec.name];
+      else activity[spec.name] = v;
+      this.onChange();
+    };
+
+    if (spec.type === "choice") {
+      const choices = spec.choices || [];
+      const node = select(spec.name, choices.map((c) => [c.value, c.label]), { placeholder: "请选择" });
+      const match = choices.find((c) => c.value === value);
+      node.value = match ? String(match.value) : "";
+      node.addEventListener("change", () => {
+        const chosen = choices.find((c) => String(c.value) === node.value);
+        set(chosen ? chosen.value : undefined);
+      });
+      return field(label, node, { unit: spec.unit });
+    }
+
+    if (spec.type === "boolean") {
+      const node = el("input", { type: "checkbox", name: spec.name, checked: value === true });
+      node.addEventListener("change", () => set(node.checked ? true : spec.required ? false : undefined));
+      return checkbox(label, node);
+    }
+
+    if (spec.type === "years") {
+      const node = el("input", { type: "text", name: spec.name, inputmode: "numeric", placeholder: "如 2023 2024 2025" });
+      if (Array.isArray(value)) node.value = value.join(" ");
+      node.addEventListener("input", () => set(parseYears(node.value)));
+      return field(label, node, { hint: "各年份之间用空格或逗号分开" });
+    }
+
+    // number or integer
+    const step = spec.type === "integer" ? 1 : "any";
+    const node = el("input", {
+      type: "number", name: spec.name, step, inputmode: spec.type === "integer" ? "numeric" : "decimal",
+      min: spec.min ?? null, max: spec.max ?? null,
+    });
+    if (typeof value === "number") node.value = String(value);
+    node.addEventListener("input", () => {
+      const text = node.value.trim();
+      set(text === "" ? undefined : Number(text));
+    });
+    return field(label, node, { unit: spec.unit });
+  }
+}
+
+/** "2023 2024, 2025" -> [2023, 2024, 2025]; anything else is passed on as typed, for calc to report. */
+export function parseYears(text) {
+  const trimmed = text.trim();
+  if (trimmed === "") return undefined;
+  const parts = trimmed.split(/[\s,，、;；]+/).filter(Boolean);
+  return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : trimmed;
+}

@@ -1,0 +1,164 @@
+// The optional parts of the scenario: the title application (target), the person, and the
+// requirements the user supplies for years the notices do not cover.
+import { checkbox, clear, el, field, select } from "./dom.js";
+import { DEGREE, LEVEL, PERSON_FIELDS, TARGET_TYPE, optionOf } from "./labels.js";
+
+/** Set or delete obj[name]; delete the object from its parent when it becomes empty. */
+function put(obj, name, value) {
+  if (value === undefined) delete obj[name];
+  else obj[name] = value;
+}
+
+function integerOrText(text) {
+  const t = text.trim();
+  if (t === "") return undefined;
+  return /^-?\d+$/.test(t) ? Number(t) : t;
+}
+
+function numberOrUndefined(text) {
+  const t = text.trim();
+  return t === "" ? undefined : Number(t);
+}
+
+export function renderPerson(container, scenario, onChange) {
+  clear(container);
+  const person = () => {
+    if (!scenario.person || typeof scenario.person !== "object") scenario.person = {};
+    return scenario.person;
+  };
+  const current = scenario.person && typeof scenario.person === "object" ? scenario.person : {};
+  const changed = (name, value) => {
+    put(person(), name, value);
+    if (Object.keys(scenario.person).length === 0) delete scenario.person;
+    onChange();
+  };
+  for (const spec of PERSON_FIELDS) {
+    const value = current[spec.name];
+    if (spec.type === "boolean") {
+      const box = el("input", { type: "checkbox", name: spec.name, checked: value === true });
+      box.addEventListener("change", () => changed(spec.name, box.checked ? true : undefined));
+      container.append(checkbox(spec.label, box));
+    } else if (spec.type === "choice") {
+      const node = select(spec.name, spec.choices, { placeholder: "未填", value: value ?? "" });
+      node.addEventListener("change", () => changed(spec.name, node.value || undefined));
+      container.append(field(spec.label, node));
+    } else if (spec.type === "date") {
+      const node = el("input", { type: "date", name: spec.name, value: typeof value === "string" ? value : "" });
+      node.addEventListener("input", () => changed(spec.name, node.value || undefined));
+      container.append(field(spec.label, node));
+    } else {
+      const node = el("input", { type: "number", name: spec.name, step: 1, inputmode: "numeric", value: value ?? "" });
+      node.addEventListener("input", () => changed(spec.name, integerOrText(node.value)));
+      container.append(field(spec.label, node, { unit: spec.unit }));
+    }
+  }
+}
+
+export function renderTarget(container, scenario, catalogue, details, onChange, defaultYear) {
+  clear(container);
+  const target = scenario.target && typeof scenario.target === "object" ? scenario.target : null;
+  if (target) details.open = true;
+  const types = (catalogue?.targets?.types || Object.keys(TARGET_TYPE)).map((t) => optionOf(t, TARGET_TYPE));
+  const levels = (catalogue?.targets?.levels || Object.keys(LEVEL)).map((l) => optionOf(l, LEVEL));
+
+  const typeSelect = select("type", types, { placeholder: "不检查", value: target?.type ?? "" });
+  container.append(field("申报方式", typeSelect));
+  const rest = el("div", { class: "calc-grid calc-wide", hidden: !target });
+  container.append(rest);
+
+  const update = (name, value) => {
+    if (!scenario.target) return;
+    put(scenario.target, name, value);
+    onChange();
+  };
+  const levelSelect = select("level", levels, { value: target?.level ?? "" });
+  levelSelect.addEventListener("change", () => update("level", levelSelect.value || undefined));
+  const year = el("input", { type: "number", name: "year", step: 1, min: 2000, max: 2100, inputmode: "numeric", value: target?.year ?? "" });
+  year.addEventListener("input", () => update("year", integerOrText(year.value)));
+  const date = el("input", { type: "date", name: "date", value: typeof target?.date === "string" ? target.date : "" });
+  date.addEventListener("input", () => update("date", date.value || undefined));
+  const degree = select("degree", Object.entries(DEGREE), { placeholder: "未填", value: target?.degree ?? "" });
+  degree.addEventListener("change", () => update("degree", degree.value || undefined));
+  const deputy = el("input", { type: "checkbox", name: "has_deputy_senior", checked: target?.has_deputy_senior === true });
+  deputy.addEventListener("change", () => update("has_deputy_senior", deputy.checked ? true : undefined));
+  rest.append(
+    field("申报级别", levelSelect),
+    field("申报年度", year, { unit: "年" }),
+    field("申报日期（可选）", date, { hint: "默认为当年12月31日" }),
+    field("学历学位（可选）", degree),
+    checkbox("已取得副高级职称（博士申报正高）", deputy),
+  );
+
+  typeSelect.addEventListener("change", () => {
+    if (!typeSelect.value) {
+      delete scenario.target;
+      rest.hidden = true;
+    } else {
+      if (!scenario.target || typeof scenario.target !== "object") {
+        scenario.target = { type: typeSelect.value, level: levelSelect.value || undefined, year: integerOrText(year.value) ?? defaultYear() };
+        for (const k of Object.keys(scenario.target)) if (scenario.target[k] === undefined) delete scenario.target[k];
+        year.value = String(scenario.target.year);
+      }
+      scenario.target.type = typeSelect.value;
+      rest.hidden = false;
+    }
+    onChange();
+  });
+}
+
+export function renderRequirements(list, scenario, details, onChange) {
+  clear(list);
+  const reqs = scenario.requirements && typeof scenario.requirements === "object" ? scenario.requirements : null;
+  if (reqs && Object.keys(reqs).length) details.open = true;
+  for (const [yearKey, figures] of Object.entries(reqs || {})) {
+    list.append(requirementRow(list, scenario, yearKey, figures, details, onChange));
+  }
+}
+
+export function addRequirement(list, scenario, details, onChange, defaultYear) {
+  if (!scenario.requirements || typeof scenario.requirements !== "object") scenario.requirements = {};
+  let year = defaultYear();
+  while (String(year) in scenario.requirements) year -= 1;
+  scenario.requirements[String(year)] = {};
+  list.append(requirementRow(list, scenario, String(year), scenario.requirements[String(year)], details, onChange));
+  onChange();
+}
+
+function requirementRow(list, scenario, initialKey, figures, details, onChange) {
+  let key = initialKey;
+  const values = figures && typeof figures === "object" ? figures : {};
+  const row = el("li", { class: "calc-grid calc-requirement", dataset: { year: key } });
+  const year = el("input", { type: "number", name: "year", step: 1, min: 2000, max: 2100, inputmode: "numeric", value: key });
+  const pub = el("input", { type: "number", name: "public", step: "any", min: 0, inputmode: "decimal", value: values.public ?? "" });
+  const pro = el("input", { type: "number", name: "professional", step: "any", min: 0, inputmode: "decimal", value: values.professional ?? "" });
+  year.addEventListener("input", () => {
+    const next = year.value.trim();
+    if (!next || next === key || next in scenario.requirements) return;
+    scenario.requirements[next] = scenario.requirements[key];
+    delete scenario.requirements[key];
+    key = next;
+    row.dataset.year = key;
+    onChange();
+  });
+  const setFigure = (name, input) => {
+    const entry = scenario.requirements[key];
+    put(entry, name, numberOrUndefined(input.value));
+    onChange();
+  };
+  pub.addEventListener("input", () => setFigure("public", pub));
+  pro.addEventListener("input", () => setFigure("professional", pro));
+  const remove = el("button", {
+    type: "button", class: "calc-remove", "aria-label": "删除这一年度",
+    on: {
+      click: () => {
+        delete scenario.requirements[key];
+        if (Object.keys(scenario.requirements).length === 0) delete scenario.requirements;
+        row.remove();
+        onChange();
+      },
+    },
+  }, "删除");
+  row.append(field("年度", year, { unit: "年" }), field("公需科目", pub, { unit: "学时" }),
+    field("专业科目", pro, { unit: "学时" }), remove);
+  return row;
+}

@@ -1,0 +1,44 @@
+"""Stage 3b: register the calc wheel in a Pyodide lockfile with pyodide-build.
+
+Starts from the lockfile of the pinned npm `pyodide` package and writes
+docs/pyodide/pyodide-lock.json, which the worker passes to loadPyodide as lockFileURL.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from .paths import NODE_PYODIDE
+
+
+def _pyodide_cli() -> list[str]:
+    exe = Path(sys.executable).parent / "pyodide"
+    if exe.exists():
+        return [str(exe)]
+    found = shutil.which("pyodide")
+    if found:
+        return [found]
+    raise SystemExit("build: the `pyodide` command (pyodide-build) is missing: pip install -r requirements-dev.txt")
+
+
+def add_wheel(wheel: Path, out_lockfile: Path) -> dict:
+    stock = NODE_PYODIDE / "pyodide-lock.json"
+    with tempfile.TemporaryDirectory() as tmp:
+        new = Path(tmp) / "pyodide-lock.json"
+        subprocess.run(
+            [*_pyodide_cli(), "lockfile", "add-wheels",
+             "--input", str(stock), "--output", str(new),
+             "--base-path", str(wheel.parent), str(wheel)],
+            check=True,
+        )
+        lock = json.loads(new.read_text("utf-8"))
+    entry = lock["packages"].get("calc")
+    if entry is None or entry.get("file_name") != wheel.name:
+        raise SystemExit(f"build: the lockfile does not list {wheel.name} as package calc: {entry!r}")
+    out_lockfile.write_text(json.dumps(lock, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    return entry

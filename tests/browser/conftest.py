@@ -1,0 +1,106 @@
+"""Fixtures for the browser tests: the built site served on 127.0.0.1, and Debian's Chromium
+driven by Playwright. The tests are skipped, with the reason, when site/ has not been built
+(`python build.py`; scripts/test builds it first)."""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE = ROOT / "site"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]
+START_TIMEOUT_MS = 90_000  # Python starting in the browser: ~3 s on an idle machine of this kind
+
+
+def pytest_collection_modifyitems(config, items):
+    if (SITE / "calculator" / "index.html").exists():
+        return
+    skip = pytest.mark.skip(reason="site/ is not built: run `python build.py` (scripts/test builds it first)")
+    for item in items:
+        if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def site_url():
+    from sitebuild.serve import serve_in_thread
+
+    server, url = serve_in_thread(SITE)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
+        pytest.fail(f"{CHROMIUM} is missing: apt-get update && apt-get install -y chromium (scripts/test does it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def context(browser):
+    """One browser context for the session: like one person's browser, its HTTP cache keeps
+    Pyodide's files (and Chromium its compiled wasm) between pages, so each page starts warm.
+    Tests that need a fresh profile make their own context."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
+
+
+@pytest.fixture()
+def page(context):
+    """A new page, which records every request, page error and dialog."""
+    page = context.new_page()
+    page.requests = []
+    page.errors = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.on("dialog", lambda d: (page.errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield page
+    page.close()
+
+
+def share_data(scenario) -> str:
+    return base64.urlsafe_b64encode(json.dumps(scenario, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_share(data: str):
+    return json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode())
+
+
+def wait_for_result(page) -> str:
+    page.wait_for_function(
+        "['ready', 'error'].includes(document.getElementById('result').dataset.status)", timeout=START_TIMEOUT_MS
+    )
+    return page.get_attribute("#result", "data-status")
+
+
+def browser_report(page):
+    text = page.get_attribute("#result", "data-report")
+    return None if text is None else json.loads(text)
+
+
+def cpython_report(scenario):
+    import calc
+
+    return json.loads(json.dumps(calc.evaluate(scenario), ensure_ascii=False))

@@ -1,0 +1,190 @@
+"""The calculator in a real browser computes what CPython computes.
+
+For every example scenario (examples/*.json) the report calc produces in Pyodide, opened through
+a #s= share link, equals calc.evaluate() in CPython; some scenarios are also typed into the form
+field by field, and then the form's own share link must hold exactly the example scenario.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, browser_report, cpython_report, decode_share, share_data, wait_for_result
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+TYPED = ["hefei_2021.json", "browser_qinghai_full_form.json", "qinghai_2025.json"]
+
+
+def load(path: Path):
+    return json.loads(path.read_text("utf-8"))
+
+
+def outside_requests(page, site_url):
+    return [u for u in page.requests if not u.startswith(site_url) and not u.startswith("data:")]
+
+
+def test_there_are_examples():
+    assert len(EXAMPLES) >= 5, "examples/*.json: the browser tests need example scenarios"
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_share_link_report_equals_cpython(page, site_url, path):
+    scenario = load(path)
+    page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
+    status = wait_for_result(page)
+    expected = cpython_report(scenario)
+    assert browser_report(page) == expected
+    unusable = not expected["years"] and any(e.get("activity") is None for e in expected["errors"])
+    assert status == ("error" if unusable else "ready")
+    if unusable:
+        assert page.locator("#result-error").is_visible()
+        assert expected["errors"][0]["message"] in page.inner_text("#result-error")
+    assert page.errors == []
+    assert outside_requests(page, site_url) == []
+
+
+def open_details(page, selector):
+    if page.get_attribute(selector, "open") is None:
+        page.click(f"{selector} > summary")
+
+
+def set_control(control, value):
+    """Fill an input, select or checkbox the way a person would."""
+    tag = control.evaluate("e => e.tagName.toLowerCase() + ':' + (e.type || '')")
+    if tag.startswith("select"):
+        control.select_option(str(value))
+    elif tag == "input:checkbox":
+        control.set_checked(bool(value))
+    elif isinstance(value, list):
+        control.fill(" ".join(str(v) for v in value))
+    else:
+        control.fill(str(value))
+
+
+def type_scenario(page, scenario):
+    page.select_option("#policy", scenario["policy"])
+    for index, activity in enumerate(scenario["activities"]):
+        page.click("#add-activity")
+        card = page.locator(f'#activity-list > [data-activity="{index}"]')
+        card.locator("select[name=kind]").select_option(activity["kind"])
+        card.locator("input[name=year]").fill(str(activity["year"]))
+        for name, value in activity.items():
+            if name not in ("kind", "year"):
+                set_control(card.locator(f"[name={name}]"), value)
+    if "target" in scenario:
+        open_details(page, "#target")
+        target = scenario["target"]
+        page.select_option("#target-fields [name=type]", target["type"])
+        for name, value in target.items():
+            if name != "type":
+                set_control(page.locator(f"#target-fields [name={name}]"), value)
+    if "person" in scenario:
+        open_details(page, "#person")
+        for name, value in scenario["person"].items():
+            set_control(page.locator(f"#person-fields [name={name}]"), value)
+    for year, figures in scenario.get("requirements", {}).items():
+        open_details(page, "#requirements")
+        page.click("#add-requirement")
+        row = page.locator("#requirement-list > li").last
+        row.locator("[name=year]").fill(year)
+        for name, value in figures.items():
+            row.locator(f"[name={name}]").fill(str(value))
+
+
+@pytest.mark.parametrize("name", TYPED)
+def test_typed_scenario_report_equals_cpython(page, site_url, name):
+    scenario = load(ROOT / "examples" / name)
+    page.goto(f"{site_url}calculator/")
+    page.wait_for_selector("#add-activity:not([disabled])")
+    type_scenario(page, scenario)
+    expected = cpython_report(scenario)
+    # The form's own share link holds exactly the scenario that was typed ...
+    page.click("#make-share")
+    link = page.input_value("#share-url")
+    assert decode_share(link.split("#s=", 1)[1]) == scenario
+    # ... and the report, once Python has caught up with the last edit, is CPython's.
+    wait_for_result(page)
+    for _ in range(100):
+        if browser_report(page) == expected:
+            break
+        page.wait_for_timeout(100)
+    assert browser_report(page) == expected
+    assert page.get_attribute("#result", "data-status") == "ready"
+    assert page.errors == []
+    assert outside_requests(page, site_url) == []
+
+
+def test_hefei_conference_and_foreign_language(page, site_url):
+    """Issue 3's 'done when': 合肥, a national conference with a 2,500-character paper and a
+    passed 职称外语 exam give 14 + 45 professional hours, each shown with its clause."""
+    page.goto(f"{site_url}calculator/?policy=hefei")
+    page.wait_for_selector("#add-activity:not([disabled])")
+    page.click("#add-activity")
+    card = page.locator('#activity-list > [data-activity="0"]')
+    card.locator("select[name=kind]").select_option("conference")
+    card.locator("input[name=year]").fill("2021")
+    card.locator("select[name=level]").select_option("national")
+    card.locator("input[name=paper_chars]").fill("2500")
+    page.click("#add-activity")
+    card = page.locator('#activity-list > [data-activity="1"]')
+    card.locator("select[name=kind]").select_option("title_foreign_language")
+    card.locator("input[name=year]").fill("2021")
+    card.locator("select[name=mode]").select_option("exam")
+    page.wait_for_function(
+        "() => { const r = document.getElementById('result').dataset.report;"
+        " return r && JSON.parse(r).years.some(y => y.lines.length === 2); }",
+        timeout=90_000,
+    )
+    report = browser_report(page)
+    (year,) = report["years"]
+    assert [(line["kind"], line["category"], line["hours"]) for line in year["lines"]] == [
+        ("conference", "professional", 14), ("title_foreign_language", "professional", 45)]
+    shown = page.inner_text("#report")
+    for line in year["lines"]:
+        assert line["citation"] in shown
+    assert "专业科目 14学时" in shown and "专业科目 45学时" in shown
+
+
+@pytest.mark.parametrize("policy", ["hefei", "xining", "weihai"])
+def test_policy_link_preselects_region(page, site_url, policy):
+    page.goto(f"{site_url}calculator/?policy={policy}")
+    assert wait_for_result(page) == "ready"
+    assert page.input_value("#policy") == policy
+    assert browser_report(page)["policy"] == policy
+
+
+def test_broken_share_link_shows_error(page, site_url):
+    page.goto(f"{site_url}calculator/#s=***")
+    assert wait_for_result(page) == "error"
+    assert page.locator("#result-error").is_visible()
+    assert "分享链接" in page.inner_text("#result-error")
+
+
+def test_share_link_not_json_gets_calc_error_report(page, site_url):
+    page.goto(f"{site_url}calculator/#s=bm90IGpzb24")  # "not json"
+    assert wait_for_result(page) == "error"
+    report = browser_report(page)
+    assert report["years"] == [] and report["errors"][0]["activity"] is None
+    assert page.locator("#result-error").is_visible()
+
+
+def test_user_text_is_never_markup(page, site_url):
+    scenario = load(ROOT / "examples" / "browser_hefei_entry_errors.json")
+    page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
+    wait_for_result(page)
+    assert page.locator("#calculator img").count() == 0
+    assert "<img src=x onerror=alert(1)>" in page.inner_text("#report")
+    assert page.errors == []
+
+
+def test_form_is_usable_before_python_is_ready(page, site_url):
+    page.goto(f"{site_url}calculator/?policy=hefei")
+    page.wait_for_selector("#add-activity:not([disabled])")
+    # Python takes seconds to start; the form is there well before.
+    assert page.get_attribute("#result", "data-status") == "loading"
+    page.click("#add-activity")
+    page.locator("#activity-list select[name=kind]").select_option("public_course")
+    assert wait_for_result(page) == "ready"
