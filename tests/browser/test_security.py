@@ -1,0 +1,78 @@
+"""Issue 6: nothing runs that a user wrote, and no page requests anything from another host.
+
+Every page of the built site carries a Content-Security-Policy (sitebuild/csp.py) allowing only
+the site's own scripts, its worker and WebAssembly, and connections to itself.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import SITE, share_data, wait_for_result
+
+PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")) if SITE.exists() else []
+CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def url_of(site_url: str, page: str) -> str:
+    return site_url.rstrip("/") + "/" + (page[: -len("index.html")] if page.endswith("index.html") else page)
+
+
+def test_every_page_has_a_policy_that_allows_only_the_site_itself() -> None:
+    assert PAGES, "no pages built"
+    for page in PAGES:
+        match = CSP.search((SITE / page).read_text("utf-8"))
+        assert match, f"{page}: no Content-Security-Policy"
+        directives = dict(part.strip().split(" ", 1) for part in match.group(1).split(";"))
+        assert directives["connect-src"] == "'self'", page
+        assert directives["worker-src"] == "'self'", page
+        assert "'unsafe-inline'" not in directives["script-src"] and "'unsafe-eval'" not in directives["script-src"], page
+        assert "http" not in directives["script-src"], page
+
+
+def test_every_page_loads_without_outside_requests_or_policy_violations(browser, site_url) -> None:
+    """Load every page of the built site, record every request: none may go to another host,
+    and nothing the site itself needs may be blocked by its own policy."""
+    context = browser.new_context()
+    try:
+        for path in PAGES:
+            page = context.new_page()
+            hosts, violations = set(), []
+            page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
+            page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+            page.goto(url_of(site_url, path), wait_until="load")
+            page.wait_for_timeout(300)
+            assert hosts <= {"127.0.0.1", None}, f"{path}: requests to {sorted(h for h in hosts if h)}"
+            assert violations == [], f"{path}: {violations}"
+            page.close()
+    finally:
+        context.close()
+
+
+def test_the_calculator_works_under_its_policy(page, site_url) -> None:
+    scenario = {"version": 1, "policy": "qinghai", "activities": [{"kind": "software_copyright", "year": 2025, "count": 6}]}
+    violations = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
+    assert wait_for_result(page) == "ready"
+    assert violations == []
+
+
+@pytest.mark.parametrize("payload", [
+    "<img src=x onerror=\"window.__pwned=1\">",
+    "</script><script>window.__pwned=1</script>",
+    "javascript:window.__pwned=1",
+])
+def test_hostile_text_in_a_share_link_is_shown_as_text(page, site_url, payload: str) -> None:
+    scenario = {"version": 1, "policy": "hefei", "activities": [
+        {"kind": "public_course", "year": 2021, "count": 1, "title": payload, "evidence": payload},
+        {"kind": payload, "year": 2021},
+    ]}
+    page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
+    wait_for_result(page)
+    page.wait_for_timeout(200)
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("img[src='x']").count() == 0
