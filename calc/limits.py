@@ -10,3 +10,4 @@ MAX_NUMBER = 10_000_000  # hours, days, counts, characters (a book: millions) or
 MAX_YEARS_LIST = 30  # years one project may run
 MAX_REQUIREMENT_YEARS = 50  # user-supplied yearly requirements
 MAX_SCENARIO_BYTES = 2_000_000  # a scenario's JSON text
+MAX_TEXT = 2_000  # characters in a title, evidence note or other free text

@@ -284,8 +284,11 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
     values: dict = {}
     for key, value in raw.items():
         if key in ACTIVITY_COMMON:
-            if key in ("title", "evidence") and value is not None and not isinstance(value, str):
-                errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。"))
+            if key in ("title", "evidence") and value is not None:
+                if not isinstance(value, str):
+                    errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。"))
+                elif len(value) > limits.MAX_TEXT:
+                    errors.append(error(index, key, f"{label}：“{key}”超过 {limits.MAX_TEXT} 个字，计算不受影响，请缩短。"))
             continue
         spec = specs.get(key)
         if spec is None:
@@ -339,6 +342,10 @@ def check_value(spec: dict, value: object) -> str | None:
         return None
     if kind == "boolean":
         return None if isinstance(value, bool) else "只能是 true 或 false"
+    if kind == "text":
+        if not isinstance(value, str):
+            return "须是文字"
+        return None if len(value) <= limits.MAX_TEXT else f"最多 {limits.MAX_TEXT} 个字"
     if kind == "years":
         if not isinstance(value, list) or not value:
             return "须是年份列表，例如 [2024, 2025]"

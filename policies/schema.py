@@ -83,7 +83,7 @@ class Choice(Strict):
 class FieldSpec(Strict):
     name: str
     label: str
-    type: Literal["number", "integer", "choice", "years", "boolean"]
+    type: Literal["number", "integer", "choice", "years", "boolean", "text"]
     unit: str | None = None
     required: bool = True
     choices: list[Choice] | None = None

@@ -31,6 +31,8 @@ def value_for(spec: dict) -> st.SearchStrategy:
         return st.integers(min_value=0, max_value=2000).map(lambda n: n / 10)
     if kind == "boolean":
         return st.booleans()
+    if kind == "text":
+        return st.text(max_size=30)
     return st.lists(YEARS, min_size=1, max_size=4)
 
 
