@@ -131,6 +131,9 @@ class Assessment:
             return self.verdict("exempt")
         if entry is None:
             self.reasons.append(f"依据的通知没有规定{target_label(target)}的继续教育学时要求，无法判断。")
+            by_degree = [e for e in self.rules["targets"] if e.get("degree") and target.type in e["types"] and target.level in e["levels"]]
+            if by_degree and target.degree is None:
+                self.reasons.append("该类申报的要求因学历学位而不同，请填写学历（学位）：" + "；".join(e["label"] for e in by_degree))
             return self.verdict("unknown")
         self.reasons.append(f"{entry['label']}（{self.cite(entry['cite'])}）")
         if entry["window"]["mode"] == "none":

@@ -91,3 +91,8 @@ def test_civil_servant_transfer_in_2021_owes_2022_only() -> None:
 def test_qualification_exam_fills_the_certificate_years_professional_requirement() -> None:
     year = year_of(run("hohhot", {"kind": "qualification_exam", "year": 2022}, {"kind": "public_course", "year": 2022, "hours": 30}), 2022)
     assert year["met"] is True and year["professional_full"] is True
+
+
+def test_recognition_intermediate_without_a_degree_asks_for_it() -> None:
+    report = run("hohhot", target={"type": "recognition", "level": "intermediate", "year": 2022})
+    assert report["readiness"]["status"] == "unknown" and "学历" in report["readiness"]["reasons"][-1]
