@@ -89,8 +89,10 @@ def decode_share(data: str):
 
 
 def wait_for_result(page) -> str:
+    # A function, not an expression string: Playwright evaluates strings with eval, which the
+    # site's Content-Security-Policy forbids.
     page.wait_for_function(
-        "['ready', 'error'].includes(document.getElementById('result').dataset.status)", timeout=START_TIMEOUT_MS
+        "() => ['ready', 'error'].includes(document.getElementById('result').dataset.status)", timeout=START_TIMEOUT_MS
     )
     return page.get_attribute("#result", "data-status")
 

@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from conftest import SITE, share_data, wait_for_result
+from .conftest import SITE, share_data, wait_for_result
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")) if SITE.exists() else []
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
