@@ -14,7 +14,7 @@ from calc import planning, ruledata
 from calc.conversion import ANY_TENURE_YEAR, rule_line
 from calc.ledger import EPSILON, Ledger, Year
 from calc.scenario import Scenario, Target
-from calc.text import CATEGORY, LEVEL, STATUS, TARGET_TYPE, fmt, hours, target_label
+from calc.text import CATEGORY, STATUS, fmt, hours, target_label
 
 
 @dataclass
@@ -370,5 +370,3 @@ def assess(scenario: Scenario, ledger: Ledger, the_plan: Plan | None) -> dict | 
         return None
     return Assessment(scenario, ledger, the_plan).run()
 
-
-__all__ = ["plan", "assess", "Plan", "LEVEL", "TARGET_TYPE"]

@@ -45,7 +45,7 @@ def test_contract_file_lists_no_kind_we_lack() -> None:
         pytest.skip("../shared/contract/rules.md is not beside this checkout")
     text = contract.read_text(encoding="utf-8")
     sections = re.split(r"^## Policy `(\w+)`", text, flags=re.M)
-    for policy, body in zip(sections[1::2], sections[2::2]):
+    for policy, body in zip(sections[1::2], sections[2::2], strict=True):
         table_kinds = set(re.findall(r"^\| `([a-z_]+)` \|", body, flags=re.M))
         present = {k["id"] for k in ruledata.rules()["policies"][policy]["kinds"]}
         assert table_kinds <= present, (policy, table_kinds - present)
