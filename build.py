@@ -19,7 +19,7 @@ import time
 if sys.version_info < (3, 12):
     sys.exit(f"build.py needs Python >= 3.12 (this is {sys.version.split()[0]}): use .venv/bin/python")
 
-from sitebuild import catalogue, compile_rules, csp, docs_pages, lockfile, mkdocs_site, runtime, wheel  # noqa: E402
+from sitebuild import catalogue, compile_rules, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, wheel  # noqa: E402
 from sitebuild.paths import CATALOGUE_JSON, DOCS, PYODIDE_DIR, SITE  # noqa: E402
 
 
@@ -54,6 +54,7 @@ def main() -> int:
     patched = mkdocs_site.patch_theme_bundle()
     print(f"  theme bundle: {patched} unpkg.com URL(s) emptied")
     print(f"  Content-Security-Policy on {csp.apply()} pages")
+    print(f"  {scrub.run()} file(s) cleared of source maps and Pyodide's CDN default")
     mkdocs_site.check_outside_hosts()
     print(f"  no references to other hosts in {SITE.name}/")
 
