@@ -24,7 +24,7 @@ LOCAL_HOST = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$", re.I)
 
 # (path suffix within site/, literal prefix, why it is never fetched)
 ALLOWED: list[tuple[str, str, str]] = [
-    ("pyodide/pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/",
+    ("/pyodide.mjs", "https://cdn.jsdelivr.net/pyodide/",
      "default packageBaseUrl; the worker always passes the site's own packageBaseUrl"),
     ("assets/javascripts/bundle.", "https://api.github.com/",
      "theme's repository facts, used only when mkdocs.yml sets repo_url (it does not)"),
