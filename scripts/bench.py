@@ -259,7 +259,9 @@ def fmt_ms(x):
 
 
 def fmt_mb(x):
-    return "–" if x is None else f"{x / 1e6:.2f} MB"
+    if x is None:
+        return "–"
+    return f"{x / 1e3:.1f} kB" if x < 100_000 else f"{x / 1e6:.2f} MB"
 
 
 def write_page(s: dict) -> None:
