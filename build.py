@@ -7,8 +7,12 @@ Stages (each is a module of sitebuild/):
   3. wheel, lockfile, catalogue
                     calc/ as a py3-none-any wheel, registered in a Pyodide lockfile
                     (pyodide lockfile add-wheels), and the kinds catalogue as JSON for the form
-  4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into docs/pyodide/
-  5. mkdocs_site    mkdocs build --strict into site/, theme made self-contained, outside-host scan
+  4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into
+                    docs/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
+  5. snapshot       a Pyodide memory snapshot with calc imported (taken in Node), and
+                    the worker's manifest (where everything is) written into calculator/worker.js
+  6. mkdocs_site    mkdocs build --strict into site/, theme made self-contained, outside-host scan
+  7. compress       .gz and .br copies of the larger files, for hosts that serve them
 
 Needs Python >= 3.12 with requirements-dev.txt installed, and `npm ci` done.
 """
@@ -19,12 +23,14 @@ import time
 if sys.version_info < (3, 12):
     sys.exit(f"build.py needs Python >= 3.12 (this is {sys.version.split()[0]}): use .venv/bin/python")
 
-from sitebuild import catalogue, compile_rules, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, wheel  # noqa: E402
+from sitebuild import (  # noqa: E402
+    catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, wheel,
+)
 from sitebuild.paths import CATALOGUE_JSON, DOCS, PYODIDE_DIR, SITE  # noqa: E402
 
 
 def stage(number: int, title: str) -> None:
-    print(f"[{number}/5] {title}", flush=True)
+    print(f"[{number}/7] {title}", flush=True)
 
 
 def main() -> int:
@@ -46,10 +52,16 @@ def main() -> int:
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
 
     stage(4, "Pyodide runtime from node_modules/pyodide")
-    copied = runtime.copy_runtime(pyodide_dir)
-    print(f"  {len(copied)} files, {sum(p.stat().st_size for p in copied) / 1e6:.1f} MB")
+    runtime_dir = runtime.copy_runtime(pyodide_dir)
+    copied = [p for p in runtime_dir.iterdir() if p.is_file()]
+    print(f"  {runtime_dir.name}/: {len(copied)} files, {sum(p.stat().st_size for p in copied) / 1e6:.1f} MB")
 
-    stage(5, "mkdocs build --strict -> site/")
+    stage(5, "memory snapshot with calc imported (Node), worker manifest")
+    snap = snapshot.make(runtime_dir, whl, pyodide_dir)
+    snapshot.write_manifest(DOCS / "calculator" / "worker.js", pyodide_dir, runtime_dir, snap)
+    print(f"  {snap['file']}: {snap['bytes'] / 1e6:.1f} MB, {snap['modules']} modules, Python {snap['python']}")
+
+    stage(6, "mkdocs build --strict -> site/")
     mkdocs_site.build()
     patched = mkdocs_site.patch_theme_bundle()
     print(f"  theme bundle: {patched} unpkg.com URL(s) emptied")
@@ -57,6 +69,10 @@ def main() -> int:
     print(f"  {scrub.run()} file(s) cleared of source maps and Pyodide's CDN default")
     mkdocs_site.check_outside_hosts()
     print(f"  no references to other hosts in {SITE.name}/")
+
+    stage(7, "pre-compressed copies (.gz, .br) of the larger files")
+    sizes = compress.run(SITE)
+    print(f"  {sizes['files']} files: {sizes['raw'] / 1e6:.1f} MB, gzip {sizes['gz'] / 1e6:.1f} MB, brotli {sizes['br'] / 1e6:.1f} MB")
 
     print(f"built {SITE} in {time.monotonic() - started:.1f} s; serve it with scripts/serve")
     return 0

@@ -349,6 +349,7 @@ def generate(rules: dict | None = None, docs: Path = DOCS) -> list[str]:
         {"常见问题": "faq.md"},
         {"关于本站": "about.md"},
         {"隐私与安全": "privacy.md"},
+        {"性能": "performance.md"},
     ]
     (docs / ".nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), "utf-8")
     return written

@@ -1,5 +1,17 @@
 // The page's side of the calculation worker (worker.js): one request at a time matters, the
 // newest; answers to older requests are dropped.
+//
+// When Python is ready, `engine.start` says how it started ("snapshot", or "normal" when the
+// worker fell back to a normal start) and a performance mark "calc-engine-ready" is set, with
+// {start, ms, fallback} as its detail (the benchmark and the tests read it). `?start=normal` on
+// the page's address is passed on to the worker: it skips the memory snapshot.
+
+function workerAddress(workerUrl) {
+  const url = new URL(workerUrl, self.location.href);
+  const start = new URLSearchParams(self.location.search).get("start");
+  if (start === "normal") url.searchParams.set("start", "normal");
+  return url.href;
+}
 
 export class Engine {
   /**
@@ -10,7 +22,8 @@ export class Engine {
     this.latest = 0;
     this.waiting = new Map();
     this.onState = onState;
-    this.worker = new Worker(workerUrl, { type: "module" });
+    this.start = null;
+    this.worker = new Worker(workerAddress(workerUrl), { type: "module" });
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     this.worker.addEventListener("error", (event) => {
       this.fail(`计算程序无法启动：${event.message || "脚本错误"}`);
@@ -19,6 +32,13 @@ export class Engine {
 
   receive(msg) {
     if (msg.type === "ready") {
+      this.start = msg.start;
+      const detail = { start: msg.start, ms: msg.ms, fallback: msg.fallback || null, phases: msg.phases || null };
+      try {
+        performance.mark("calc-engine-ready", { detail });
+      } catch {
+        // performance.mark with detail is missing in old browsers: nothing depends on it
+      }
       this.onState("ready");
     } else if (msg.type === "failed") {
       this.fail(msg.message);

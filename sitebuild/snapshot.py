@@ -1,0 +1,93 @@
+"""Stage 5: a memory snapshot of Pyodide with calc imported, and the worker's start-up manifest.
+
+Restoring a snapshot skips the interpreter's start and calc's imports, which is most of the time
+a normal Pyodide start takes. It is taken in Node (sitebuild/snapshot.mjs) from the very runtime
+files the site ships, and written as docs/pyodide/calc-<hash>.bin (a hashed name: hosts may cache
+it for good). The worker (calculator/worker.js) restores it and falls back to a normal start
+(lockfile + wheel) when it cannot: another Pyodide version, a failed fetch or restore, or a
+self-check that does not give the report calc gave here.
+
+What the worker needs to know (where the runtime, the lockfile and the snapshot are, and the
+self-check) is written into docs/calculator/worker.js in place of its line
+`import runtime from "./runtime.js";`: one request less before the downloads can start, and the
+hashed names never have to be written by hand.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from .paths import PYODIDE_VERSION, ROOT
+
+SCRIPT = Path(__file__).with_name("snapshot.mjs")
+# Scenarios calc runs before the snapshot is taken, so that whatever they import is in it.
+WARMUP = sorted((ROOT / "examples").glob("*.json"))
+# The self-check after a restore: a small scenario that goes through the conversion rules.
+CHECK_SCENARIO = json.dumps({
+    "version": 1, "policy": "hefei",
+    "activities": [{"kind": "paper", "year": 2021, "authorship": "sole", "count": 1},
+                   {"kind": "party_school", "year": 2021, "days": 3}],
+}, ensure_ascii=False)
+
+
+def _node() -> str:
+    node = shutil.which("node")
+    if not node:
+        raise SystemExit("build: `node` is missing (Node 20 and npm are needed: apt-get install nodejs npm)")
+    return node
+
+
+def make(runtime_dir: Path, wheel: Path, pyodide_dir: Path) -> dict:
+    """Write the snapshot into pyodide_dir; returns what the worker needs to know of it."""
+    tmp = pyodide_dir / "calc-snapshot.tmp"
+    out = subprocess.run(
+        [_node(), str(SCRIPT), str(runtime_dir), str(pyodide_dir / "pyodide-lock.json"), str(wheel), str(tmp), CHECK_SCENARIO, *map(str, WARMUP)],
+        check=True, stdout=subprocess.PIPE, text=True,  # stderr: the build's
+    )
+    info = json.loads(out.stdout.strip().splitlines()[-1])
+    if info["version"] != PYODIDE_VERSION:
+        raise SystemExit(f"build: the snapshot was taken with Pyodide {info['version']}, not {PYODIDE_VERSION}")
+    data = tmp.read_bytes()
+    name = f"calc-{hashlib.sha256(data).hexdigest()[:12]}.bin"
+    for old in pyodide_dir.glob("calc-*.bin"):
+        old.unlink()
+    tmp.rename(pyodide_dir / name)
+    return {**info, "file": name}
+
+
+IMPORT_LINE = 'import runtime from "./runtime.js";'
+
+
+def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot: dict | None) -> dict:
+    """Put the manifest into the worker (docs/calculator/worker.js) in place of IMPORT_LINE."""
+    lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text("utf-8"))
+    rel = lambda p: Path("..") / p.relative_to(pyodide_dir.parent)  # noqa: E731 (relative to calculator/)
+    manifest = {
+        "version": PYODIDE_VERSION,
+        "index": f"{rel(runtime_dir).as_posix()}/",
+        "lockfile": rel(pyodide_dir / "pyodide-lock.json").as_posix(),
+        "packages": f"{rel(pyodide_dir).as_posix()}/",
+        # what loadPyodide is given instead of fetching the lockfile when it restores the snapshot
+        "lockInfo": lock["info"],
+        # a valid, empty zip given as the standard library when the snapshot is restored: what calc
+        # uses is imported already; the real one is fetched only if an import is ever missing
+        "emptyStdlib": "empty.zip",
+        "snapshot": None if snapshot is None else {
+            "url": rel(pyodide_dir / snapshot["file"]).as_posix(),
+            "header": snapshot["header"],
+            "heap": snapshot["heap"],
+            "checkScenario": CHECK_SCENARIO,
+            "checkReport": snapshot["check"],
+        },
+    }
+    code = worker.read_text("utf-8")
+    if code.count(IMPORT_LINE) != 1:
+        raise SystemExit(f"build: {worker} should have the line {IMPORT_LINE!r} once, for the manifest")
+    inline = ("// Written by build.py (sitebuild/snapshot.py): where the Pyodide runtime, the calc wheel and\n"
+              f"// the memory snapshot are.\nconst runtime = {json.dumps(manifest, ensure_ascii=False)};")
+    worker.write_text(code.replace(IMPORT_LINE, inline), "utf-8")
+    return manifest

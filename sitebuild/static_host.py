@@ -1,0 +1,155 @@
+"""Serve site/ the way an ordinary, well-configured static host does (for the benchmark and the tests).
+
+On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
+
+- pre-compressed copies: FILE.br or FILE.gz (written by the build, sitebuild/compress.py) in
+  place of FILE when the request's Accept-Encoding allows it, with Content-Encoding and
+  `Vary: Accept-Encoding` (nginx gzip_static/brotli_static, Caddy `precompressed br gzip`);
+- caching: files whose name carries a hash of their content (the Pyodide runtime directory
+  pyodide/<version>-<hash>/, the snapshot pyodide/calc-<hash>.bin, the theme's *.<hash>.min.*)
+  get `Cache-Control: public, max-age=31536000, immutable`; everything else `no-cache`
+  (revalidated with If-Modified-Since, answered 304);
+- a count of the bytes sent (`server.bytes_sent`, headers included), for the benchmark.
+
+`python -m sitebuild.static_host [--port 8000] [--dir site]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import email.utils
+import functools
+import os
+import re
+import threading
+from http import HTTPStatus
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+from .paths import SITE
+from .serve import SiteHandler
+
+IMMUTABLE = re.compile(
+    r"/pyodide/\d[\w.]*-[0-9a-f]{10}/"          # the runtime directory, named by version and hash
+    r"|/pyodide/calc-[0-9a-f]{12}\.bin$"        # the memory snapshot
+    r"|/assets/.*\.[0-9a-f]{8}\.min\.(js|css)$"  # the theme's bundles
+)
+ENCODINGS = [("br", ".br"), ("gzip", ".gz")]
+
+
+def cache_control(url_path: str) -> str:
+    return "public, max-age=31536000, immutable" if IMMUTABLE.search(url_path) else "no-cache"
+
+
+def accepted(header: str | None) -> set[str]:
+    out = set()
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.strip()
+        if q.startswith("q=") and q[2:].strip() in {"0", "0.0", "0.00", "0.000"}:
+            continue
+        out.add(name.strip().lower())
+    return out
+
+
+class StaticHostHandler(SiteHandler):
+    protocol_version = "HTTP/1.1"  # keep-alive, like a real host
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        if path.is_dir():
+            if not url_path.endswith("/"):
+                return super().send_head()  # the redirect to the slash
+            path = path / "index.html"
+        if not path.is_file():
+            return super().send_head()  # 404
+        ctype = self.guess_type(str(path))
+        served, encoding = path, None
+        allowed = accepted(self.headers.get("Accept-Encoding"))
+        for name, suffix in ENCODINGS:
+            candidate = path.with_name(path.name + suffix)
+            if name in allowed and candidate.is_file():
+                served, encoding = candidate, name
+                break
+        stat = served.stat()
+        since = self.headers.get("If-Modified-Since")
+        if since and not self.headers.get("If-None-Match"):
+            try:
+                when = email.utils.parsedate_to_datetime(since)
+            except (TypeError, ValueError):
+                when = None
+            if when is not None and int(path.stat().st_mtime) <= when.timestamp():
+                self.send_response(HTTPStatus.NOT_MODIFIED)
+                self.send_header("Cache-Control", cache_control(url_path))
+                self.send_header("Vary", "Accept-Encoding")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return None
+        f = open(served, "rb")  # noqa: SIM115 (closed by the base class after copyfile)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.send_header("Cache-Control", cache_control(url_path))
+        self.send_header("Vary", "Accept-Encoding")
+        if encoding:
+            self.send_header("Content-Encoding", encoding)
+        self.end_headers()
+        return f
+
+    def copyfile(self, source, outputfile):
+        sent = os.fstat(source.fileno()).st_size
+        super().copyfile(source, outputfile)
+        with self.server.count_lock:
+            self.server.bytes_sent += sent
+            self.server.requests.append((self.path, sent))
+
+    def send_response(self, code, message=None):
+        super().send_response(code, message)
+        with self.server.count_lock:
+            self.server.bytes_sent += 200  # about a response's headers
+
+
+class StaticHost(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_lock = threading.Lock()
+        self.reset_count()
+
+    def reset_count(self) -> None:
+        with self.count_lock:
+            self.bytes_sent = 0
+            self.requests = []
+
+
+def make_server(root: Path = SITE, port: int = 0, verbose: bool = False) -> StaticHost:
+    handler = functools.partial(StaticHostHandler, directory=str(root))
+    server = StaticHost(("127.0.0.1", port), handler)
+    server.verbose = verbose
+    return server
+
+
+def serve_in_thread(root: Path = SITE) -> tuple[StaticHost, str]:
+    server = make_server(root)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--dir", type=Path, default=SITE)
+    args = parser.parse_args()
+    server = make_server(args.dir, args.port, verbose=True)
+    print(f"serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

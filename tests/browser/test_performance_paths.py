@@ -1,0 +1,142 @@
+"""The calculator's two ways of starting Python give the same reports as CPython (issue 5).
+
+Fast path: the worker restores the build-time memory snapshot (calc already imported).
+Fall-back: a normal Pyodide start from the lockfile and the calc wheel, chosen with ?start=normal
+or taken automatically when the snapshot cannot be used (here: its download fails). Both are
+checked through the worker's protocol on every example scenario and the error paths, and through
+the page's share link. The boot path is also run under the Content-Security-Policy the site will
+get (script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self').
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from .conftest import ROOT, START_TIMEOUT_MS, browser_report, cpython_report, share_data
+
+EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+ERROR_TEXTS = ["{", "[]", '{"version": 1, "policy": "nowhere", "activities": []}', '"text"']
+CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'"
+
+# Run in a page of the site: start the worker as the calculator does, then evaluate each text in
+# turn (the worker answers only the newest request, so one at a time).
+WORKER_RUN = """async ([workerPath, texts]) => {
+  const worker = new Worker(new URL(workerPath, location.href), { type: "module" });
+  const next = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), { once: true }));
+  const ready = await next();
+  if (ready.type !== "ready") return { ready, reports: [] };
+  const reports = [];
+  let id = 0;
+  for (const text of texts) {
+    const answer = next();
+    worker.postMessage({ type: "evaluate", id: ++id, scenario: text });
+    const msg = await answer;
+    reports.push(msg.type === "report" ? msg.report : { error: msg.message });
+  }
+  worker.terminate();
+  return { ready, reports };
+}"""
+
+
+def cpython_text_report(text: str) -> dict:
+    import calc
+
+    return json.loads(calc.evaluate_json(text))
+
+
+def run_worker(context, site_url: str, texts: list[str], query: str = "") -> tuple[dict, list]:
+    page = context.new_page()
+    try:
+        page.set_default_timeout(START_TIMEOUT_MS)
+        page.goto(site_url + "pyodide/README.txt")  # any page of the site: same origin, no scripts
+        result = page.evaluate(WORKER_RUN, ["/calculator/worker.js" + query, texts])
+        return result["ready"], [r if isinstance(r, dict) else json.loads(r) for r in result["reports"]]
+    finally:
+        page.close()
+
+
+@pytest.fixture()
+def fresh(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+def all_texts() -> list[str]:
+    return [p.read_text("utf-8") for p in EXAMPLES] + ERROR_TEXTS
+
+
+def test_fast_path_gives_cpythons_reports(fresh, site_url):
+    texts = all_texts()
+    ready, reports = run_worker(fresh, site_url, texts)
+    assert ready["type"] == "ready" and ready["start"] == "snapshot", ready
+    assert reports == [cpython_text_report(t) for t in texts]
+
+
+def test_forced_fallback_gives_cpythons_reports(fresh, site_url):
+    texts = all_texts()
+    ready, reports = run_worker(fresh, site_url, texts, "?start=normal")
+    assert ready["type"] == "ready" and ready["start"] == "normal", ready
+    assert reports == [cpython_text_report(t) for t in texts]
+
+
+def test_snapshot_that_cannot_be_fetched_falls_back(fresh, site_url):
+    fresh.route(re.compile(r".*/pyodide/calc-[0-9a-f]+\.bin$"), lambda route: route.abort())
+    texts = [EXAMPLES[0].read_text("utf-8")]
+    ready, reports = run_worker(fresh, site_url, texts)
+    assert ready["type"] == "ready" and ready["start"] == "normal", ready
+    assert "snapshot" in (ready.get("fallback") or "") or "fetch" in (ready.get("fallback") or "").lower()
+    assert reports == [cpython_text_report(t) for t in texts]
+
+
+def test_corrupt_snapshot_falls_back(fresh, site_url):
+    """A snapshot that downloads but is not what the manifest says (truncated) is not used."""
+
+    def truncated(route):
+        response = route.fetch()
+        route.fulfill(status=200, headers={"content-type": "application/octet-stream"}, body=response.body()[:100_000])
+
+    fresh.route(re.compile(r".*/pyodide/calc-[0-9a-f]+\.bin$"), truncated)
+    texts = [EXAMPLES[-1].read_text("utf-8")]
+    ready, reports = run_worker(fresh, site_url, texts)
+    assert ready["start"] == "normal" and "snapshot" in ready["fallback"], ready
+    assert reports == [cpython_text_report(t) for t in texts]
+
+
+def engine_mark(page) -> dict:
+    return page.evaluate("performance.getEntriesByName('calc-engine-ready')[0].detail")
+
+
+@pytest.mark.parametrize("query, start", [("", "snapshot"), ("?start=normal", "normal")])
+def test_share_link_under_the_content_security_policy(browser, site_url, query, start):
+    """The whole page, with the CSP header on every response of the calculator (the page and its
+    scripts: a worker's policy comes from its own script's response) and no violation."""
+    context = browser.new_context()
+
+    def with_csp(route):
+        response = route.fetch()
+        route.fulfill(response=response, headers={**response.headers, "content-security-policy": CSP})
+
+    context.route(re.compile(r".*/calculator/.*"), with_csp)
+    page = context.new_page()
+    try:
+        messages = []
+        page.on("console", lambda m: messages.append(m.text))
+        page.on("pageerror", lambda e: messages.append(str(e)))
+        scenario = json.loads(EXAMPLES[0].read_text("utf-8"))
+        page.goto(f"{site_url}calculator/{query}#s={share_data(scenario)}")
+        # not wait_for_result: its string predicate is an eval, which this policy forbids
+        page.wait_for_selector("#result[data-status=ready], #result[data-status=error]", state="attached",
+                               timeout=START_TIMEOUT_MS)
+        assert page.get_attribute("#result", "data-status") == "ready", page.text_content("#result-error")
+        assert browser_report(page) == cpython_report(scenario)
+        assert engine_mark(page)["start"] == start
+        violations = [m for m in messages if "Content Security Policy" in m or "Refused to" in m]
+        # The theme's own inline scripts (Material's base.html) are the CSP step's to move out;
+        # the calculator's boot path (worker, Pyodide, wasm, snapshot) must cause no violation.
+        assert [m for m in violations if not m.startswith("Executing inline script")] == []
+    finally:
+        context.close()
