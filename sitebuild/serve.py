@@ -47,14 +47,16 @@ def serve_in_thread(root: Path = SITE) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def main() -> None:
+def main(make=None) -> None:
+    """Serve site/ on 127.0.0.1 until Ctrl-C; `make` builds the server (default: this module's)."""
+    make = make or make_server
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--port", type=int, default=8000)
     parser.add_argument("--dir", type=Path, default=SITE)
     args = parser.parse_args()
     if not (args.dir / "index.html").exists():
         raise SystemExit(f"{args.dir} has no index.html: build the site first (python build.py)")
-    server = make_server(args.dir, args.port, verbose=True)
+    server = make(args.dir, args.port, verbose=True)
     print(f"serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()

@@ -16,7 +16,6 @@ On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
 
 from __future__ import annotations
 
-import argparse
 import email.utils
 import functools
 import os
@@ -139,16 +138,9 @@ def serve_in_thread(root: Path = SITE) -> tuple[StaticHost, str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--port", type=int, default=8000)
-    parser.add_argument("--dir", type=Path, default=SITE)
-    args = parser.parse_args()
-    server = make_server(args.dir, args.port, verbose=True)
-    print(f"serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    from . import serve
+
+    serve.main(make_server)
 
 
 if __name__ == "__main__":
