@@ -50,7 +50,7 @@ def _kind_section(policy: dict, kind: dict) -> list[str]:
     if rows:
         out += ["| 情形 | 学时 |", "|---|---|"] + [f"| {c} | {r} |" for c, r in rows] + [""]
     if kind.get("reading"):
-        out += [f"!!! note \"本站理解\"", f"    {d.md(kind['reading'])}", ""]
+        out += ["!!! note \"本站理解\"", f"    {d.md(kind['reading'])}", ""]
     out += ["原文：", ""] + d.quotes(policy, kind.get("cite"))
     return out
 
