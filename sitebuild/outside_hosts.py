@@ -28,6 +28,8 @@ ALLOWED: list[tuple[str, str, str]] = [
      "default packageBaseUrl; the worker always passes the site's own packageBaseUrl"),
     ("assets/javascripts/bundle.", "https://api.github.com/",
      "theme's repository facts, used only when mkdocs.yml sets repo_url (it does not)"),
+    ("calculator/qr.js", "http://www.w3.org/2000/svg",
+     "the SVG namespace name given to createElementNS for QR codes; a name, never fetched"),
 ]
 
 LOADING_ATTRS = {
