@@ -367,5 +367,11 @@ async function start() {
   recompute();
 }
 
+// A share link opened while the calculator is already open changes only the fragment: start over
+// with it (the work so far is saved, and kept aside as “之前的内容”).
+window.addEventListener("hashchange", () => {
+  if (readAddress(location).share !== null) location.reload();
+});
+
 hideNotice(noticeBox);
 start();
