@@ -13,7 +13,7 @@ PLANNED = {
     "policy": "qinghai",
     "activities": [
         {"kind": "public_course", "year": 2025, "hours": 30, "title": "公需课"},
-        {"kind": "professional_course", "year": 2025, "hours": 40, "evidence": "结业证书"},
+        {"kind": "professional_course", "year": 2025, "hours": 20, "evidence": "结业证书"},
         {"kind": "paper", "year": 2025, "authorship": "sole", "count": 3, "title": "三篇论文"},
     ],
     "requirements": {"2024": {"public": 30, "professional": 60}},
