@@ -36,9 +36,13 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
     el("p", { class: "calc-print-meta" }, "本表由“继续教育学时自查”网站根据本人填写的内容在本机生成，不是主管部门的审核结果；以主管部门登记审核为准。"));
 
   const r = report.readiness;
+  const gap = (s) => [s.public ? `公需${hours(s.public)}学时` : "", s.professional ? `专业${hours(s.professional)}学时` : ""].filter(Boolean).join("、");
+  const plan = r?.plan && (r.plan.years || []).length
+    ? `；最少还需补 ${hours(r.plan.extra_hours)} 学时（${r.plan.years.map((y) => `${y.year}年${gap(y)}`).join("；")}）` : "";
   container.append(el("p", { class: "calc-print-verdict" },
-    r ? `结论（${r.target || "职称申报"}）：${READINESS[r.status] || r.status}${(r.shortfall || []).length ? "；尚缺 " + r.shortfall.map((s) => `${s.year}年公需${hours(s.public)}、专业${hours(s.professional)}学时`).join("；") : ""}`
+    r ? `结论（${r.target || "职称申报"}）：${READINESS[r.status] || r.status}${plan}`
       : "结论：未选择职称申报，仅逐年自查。"));
+  if (r && (r.reasons || []).length) container.append(el("p", { class: "calc-print-meta" }, `说明：${r.reasons[0]}`));
 
   const years = report.years || [];
   if (years.length) {

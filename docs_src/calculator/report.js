@@ -2,6 +2,7 @@
 // application verdict and the planner, then each year (years.js) with every line explained
 // (explain.js), then the deadlines.
 import { clear, el } from "./dom.js";
+import { READINESS } from "./labels.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
 import { yearSection } from "./years.js";
@@ -78,7 +79,7 @@ export function summarySentence(report) {
   if (short.length) parts.push(`${short.join("、")}年未达标`);
   if (unknown.length) parts.push(`${unknown.join("、")}年无法判断`);
   const r = report.readiness;
-  if (r) parts.push(`职称申报：${{ ready: "学时条件已满足", not_ready: "学时条件尚未满足", exempt: "免于学时要求", reference_only: "学时仅作参考", unknown: "无法判断" }[r.status] || r.status}`);
+  if (r) parts.push(`职称申报：${READINESS[r.status] || r.status}`);
   const errors = (report.errors || []).length;
   if (errors) parts.push(`${errors}处需要修改`);
   return `计算完成：${parts.join("；") || "暂无数据"}。`;
