@@ -28,6 +28,19 @@ def calculator_link(policy_id: str, depth: str = "../") -> str:
     return f"{depth}calculator/index.md?policy={policy_id}"
 
 
+def policy_qr(policy_id: str, name: str) -> list[str]:
+    """A printable QR code of calculator/?policy=<id>, drawn in the browser by
+    calculator/policy-qr.js from the address the site is served at (unknown at build time)."""
+    from html import escape
+
+    return [
+        f'<figure class="policy-qr" data-href="../../calculator/?policy={escape(policy_id)}" data-name="{escape(name)}">',
+        f"<figcaption>扫码打开学时计算器（已选好{escape(name)}）。可打印本页张贴或放入通知。</figcaption>",
+        "</figure>",
+        "",
+    ]
+
+
 # ---- a region's page ------------------------------------------------------------------------
 
 
@@ -157,7 +170,7 @@ def region_page(policy: dict) -> str:
         "",
         f"主管部门可在通知中使用链接 `calculator/?policy={pid}`，打开后计算器已选好{d.md(policy['name'])}。",
         "",
-    ]
+    ] + policy_qr(pid, policy["name"])
     for alias in policy.get("aliases", []):
         out += [f"{d.md(alias.get('name'))}：{d.md(alias.get('note'))}（计算器链接 `calculator/?policy={alias.get('id')}`）", ""]
     out += _requirements(policy) + _carry_over(policy)
@@ -181,6 +194,7 @@ def alias_page(alias: dict, policy: dict) -> str:
         f"具体要求和折算规则见 [{d.md(policy['name'])}]({policy['id']}.md)。", "",
         f"[用学时计算器按{d.md(alias.get('name'))}计算]({calculator_link(alias['id'])}){{ .md-button .md-button--primary }}", "",
         f"主管部门可在通知中使用链接 `calculator/?policy={alias['id']}`。", "",
+        *policy_qr(alias["id"], alias.get("name", "")),
     ])
 
 

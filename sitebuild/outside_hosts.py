@@ -26,6 +26,8 @@ LOCAL_HOST = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$", re.I)
 ALLOWED: list[tuple[str, str, str]] = [
     ("assets/javascripts/bundle.", "https://api.github.com/",
      "theme's repository facts, used only when mkdocs.yml sets repo_url (it does not)"),
+    ("calculator/qr.js", "http://www.w3.org/2000/svg",
+     "the SVG namespace name given to createElementNS for QR codes; a name, never fetched"),
 ]
 
 LOADING_ATTRS = {

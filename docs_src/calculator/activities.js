@@ -4,6 +4,7 @@
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { CATEGORY, hours, validIn, validityText } from "./labels.js";
 
+const CHUNK = 50;
 const COMMON = new Set(["kind", "year", "title", "evidence"]);
 const GROUPS = [["public", "公需科目"], ["professional", "专业科目"], [null, "其他（整年认定、免修或不计学时）"]];
 
@@ -14,7 +15,9 @@ export class ActivityList {
     this.defaultYear = defaultYear;
     this.catalogue = null;
     this.activities = [];
-    this.cards = [];
+    this.cards = new Map(); // activity index -> its card (only the cards drawn so far)
+    this.drawn = 0;
+    this.more = null;
   }
 
   /** Show these activities (the scenario's own array, changed in place) under this catalogue. */
@@ -28,34 +31,72 @@ export class ActivityList {
     return (this.catalogue?.kinds || []).find((k) => k.id === id) || null;
   }
 
+  /** The cards are drawn CHUNK at a time, so a file with thousands of entries keeps the page responsive. */
   render() {
     clear(this.listEl);
-    this.cards = this.activities.map((activity, index) => this.card(activity, index));
-    this.listEl.append(...this.cards);
+    this.cards = new Map();
+    this.more = null;
+    this.drawn = 0;
+    this.drawMore();
+  }
+
+  drawMore() {
+    const end = Math.min(this.activities.length, this.drawn + CHUNK);
+    const fragment = document.createDocumentFragment();
+    for (let index = this.drawn; index < end; index += 1) {
+      if (this.cards.has(index)) continue; // added since (planner, add button): already shown at the end
+      const card = this.card(this.activities[index], index);
+      this.cards.set(index, card);
+      fragment.append(card);
+    }
+    this.drawn = end;
+    if (this.more) this.listEl.insertBefore(fragment, this.more);
+    else this.listEl.append(fragment);
+    const rest = [...Array(this.activities.length - this.drawn).keys()].filter((i) => !this.cards.has(this.drawn + i)).length;
+    if (rest > 0) {
+      if (!this.more) {
+        this.more = el("li", { class: "calc-more" }, el("button", { type: "button", class: "md-button", on: { click: () => this.drawMore() } }));
+        this.listEl.append(this.more);
+      }
+      this.more.firstChild.textContent = `显示后面的条目（还有 ${rest} 项）`;
+    } else if (this.more) {
+      this.more.remove();
+      this.more = null;
+    }
   }
 
   add() {
     const last = this.activities[this.activities.length - 1];
     const year = last && Number.isInteger(last.year) ? last.year : this.defaultYear();
-    this.activities.push({ kind: "", year });
-    const card = this.card(this.activities[this.activities.length - 1], this.activities.length - 1);
-    this.cards.push(card);
+    return this.addActivity({ kind: "", year }, { focus: true });
+  }
+
+  /** Append an activity (from the form or the planner) and show its card. */
+  addActivity(activity, { focus = false } = {}) {
+    this.activities.push(activity);
+    const index = this.activities.length - 1;
+    const card = this.card(activity, index);
+    this.cards.set(index, card);
+    if (this.drawn === index) this.drawn = index + 1;
     this.listEl.append(card);
-    card.querySelector("select[name=kind]").focus();
+    if (focus) card.querySelector("select[name=kind]").focus();
     this.onChange();
+    return card;
   }
 
   remove(index) {
     this.activities.splice(index, 1);
     this.render();
     this.onChange();
+    const next = this.cards.get(Math.min(index, this.activities.length - 1));
+    (next ? next.querySelector("select[name=kind]") : document.getElementById("add-activity"))?.focus();
   }
 
   /** Show the report's errors next to the activities they concern. */
   showErrors(errors) {
     this.cards.forEach((card) => clear(card.querySelector(".calc-activity-errors")));
     for (const error of errors || []) {
-      const card = Number.isInteger(error.activity) ? this.cards[error.activity] : null;
+      const card = Number.isInteger(error.activity) ? this.cards.get(error.activity) : null;
       if (!card) continue;
       const where = error.field ? `（${this.fieldLabel(this.activities[error.activity], error.field)}）` : "";
       card.querySelector(".calc-activity-errors").append(el("li", {}, `${error.message}${where}`));
@@ -98,8 +139,8 @@ export class ActivityList {
     const head = el("div", { class: "calc-activity-head" });
     const body = el("div", { class: "calc-grid calc-activity-fields" });
     const info = el("div", { class: "calc-activity-info" });
-    const credit = el("p", { class: "calc-activity-credit", "aria-live": "polite" });
-    const errors = el("ul", { class: "calc-activity-errors calc-errors", "aria-live": "polite" });
+    const credit = el("p", { class: "calc-activity-credit" });
+    const errors = el("ul", { class: "calc-activity-errors calc-errors" });
     item.append(head, body, info, credit, errors);
 
     if (!activity || typeof activity !== "object" || Array.isArray(activity)) {

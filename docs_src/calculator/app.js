@@ -1,27 +1,43 @@
 // The calculator page: builds the form from calculator/catalogue.json (written at build time by
-// CPython's calc), keeps one scenario object that every edit changes, and has it evaluated by
-// calc in Pyodide (worker.js) after every change. #result carries the report (data-report) and
-// the state (data-status: loading, ready, error). All text is set as text, never as HTML.
+// CPython's calc), keeps one scenario object that every edit changes, has it evaluated by calc in
+// Pyodide (worker.js) after every change, and keeps it in this browser (storage.js). #result
+// carries the report (data-report) and the state (data-status: loading, ready, error). All text
+// is set as text, never as HTML.
 import { ActivityList } from "./activities.js";
+import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
 import { Engine } from "./engine.js";
-import { isUnusable, renderReport } from "./report.js";
+import { exportScenario, readScenarioFile } from "./files.js";
+import { hideNotice, showNotice } from "./notice.js";
+import { renderPrintSummary } from "./print-summary.js";
+import { StartProgress } from "./progress.js";
+import { activityName, isUnusable, renderReport, summarySentence } from "./report.js";
 import { addRequirement, renderPerson, renderRequirements, renderTarget } from "./sections.js";
-import { decodeScenarioText, readAddress, shareUrl } from "./share.js";
+import { decodeScenarioText, readAddress } from "./share.js";
+import { wireSharePanel } from "./share-panel.js";
+import { Autosave } from "./storage.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("calculator");
 const result = $("result");
 const errorBox = $("result-error");
-const engineStatus = $("engine-status");
 const policySelect = $("policy");
+const noticeBox = $("notice");
 
 let data = { policies: [], catalogues: {} };
 let scenario = { version: 1, policy: "", activities: [] };
 let rawText = null; // a share link's text that is not a JSON object: evaluated as it is, once
 let blocked = false; // a share link that could not be read: nothing to evaluate until an edit
 let engine = null;
+let lastReport = null;
+let lastAnnounced = "";
 
+const storageWarning = $("storage-warning");
+const autosave = new Autosave((message) => {
+  storageWarning.textContent = message || "";
+  storageWarning.hidden = !message;
+});
+const progress = new StartProgress($("engine-status"), $("engine-text"));
 const activities = new ActivityList($("activity-list"), { onChange: changed, defaultYear });
 
 function defaultYear() {
@@ -35,14 +51,26 @@ function canonical(policyId) {
   return found ? found.alias_of || found.id : null;
 }
 
+function policyName(policyId) {
+  return data.policies.find((p) => p.id === policyId)?.name || `未知地区“${policyId}”`;
+}
+
 function catalogue() {
   const id = canonical(scenario.policy);
   return id ? data.catalogues[id] || null : null;
 }
 
+function kindOf(kindId) {
+  return (catalogue()?.kinds || []).find((k) => k.id === kindId) || null;
+}
+
 function kindName(kindId) {
-  const kind = (catalogue()?.kinds || []).find((k) => k.id === kindId);
+  const kind = kindOf(kindId);
   return kind ? kind.name : kindId ? `未知类型“${kindId}”` : "未选类型";
+}
+
+function isScenarioObject(value) {
+  return !!value && typeof value === "object" && !Array.isArray(value);
 }
 
 // ---- status and report ----------------------------------------------------------------------
@@ -53,6 +81,18 @@ function showError(message) {
   errorBox.hidden = false;
 }
 
+function credits(report) {
+  const credited = new Map();
+  for (const year of report?.years || []) {
+    for (const line of year.lines || []) {
+      const list = credited.get(line.activity) || [];
+      list.push({ ...line, year: year.year });
+      credited.set(line.activity, list);
+    }
+  }
+  return credited;
+}
+
 function showReport(reportText) {
   let report;
   try {
@@ -61,10 +101,19 @@ function showReport(reportText) {
     showError("计算结果无法读取。");
     return;
   }
+  lastReport = report;
   result.dataset.report = reportText;
-  renderReport($("report"), report, scenario, kindName);
+  renderReport($("report"), report, {
+    scenario, kindName, kindOf,
+    onEnterRequirement: enterRequirement,
+    onAdd: (activity) => activities.addActivity(activity),
+  });
   activities.showErrors(report.errors);
   activities.showCredits(report);
+  renderPrintSummary($("print-summary"), {
+    report, scenario, kindName, credited: credits(report),
+    policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
+  });
   if (isUnusable(report)) {
     const first = (report.errors || [])[0];
     showError(`无法计算：${first ? first.message : "输入无法使用"}`);
@@ -73,15 +122,21 @@ function showReport(reportText) {
     errorBox.textContent = "";
     result.dataset.status = "ready";
   }
+  const sentence = summarySentence(report);
+  if (sentence !== lastAnnounced) {
+    lastAnnounced = sentence;
+    $("announce").textContent = sentence;
+  }
 }
 
 let queued = false;
-function changed() {
+function changed({ save = true } = {}) {
   rawText = null;
   blocked = false;
   if (Array.isArray(activities.activities) && scenario.activities !== activities.activities) {
     scenario.activities = activities.activities;
   }
+  if (save) autosave.save(scenario);
   if (queued) return;
   queued = true;
   setTimeout(() => {
@@ -92,7 +147,15 @@ function changed() {
 
 function recompute() {
   if (blocked || !engine) return;
-  const text = rawText !== null ? rawText : JSON.stringify(scenario);
+  let text = rawText;
+  if (text === null) {
+    try {
+      text = JSON.stringify(scenario);
+    } catch {
+      showError("内容嵌套过深或无法处理，无法计算；请检查导入的文件。");
+      return;
+    }
+  }
   engine.evaluate(text).then((reportText) => {
     if (reportText !== null) showReport(reportText);
   }, (err) => showError(err.message));
@@ -100,9 +163,10 @@ function recompute() {
 
 function engineState(state, message) {
   if (state === "ready") {
-    engineStatus.textContent = "计算在您的浏览器中进行，填写的内容不会发送到任何服务器。";
+    progress.done("计算在您的浏览器中进行，填写的内容不会发送到任何服务器。");
+    $("compare").disabled = false;
   } else {
-    engineStatus.textContent = "";
+    progress.done("");
     showError(message || "计算程序无法启动。");
   }
 }
@@ -141,6 +205,60 @@ function renderSections() {
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 
+/** Replace the whole scenario (import, restore) and show it. */
+function useScenario(next, { save = true } = {}) {
+  scenario = next;
+  fillPolicySelect();
+  renderSections();
+  changed({ save });
+}
+
+function enterRequirement(year) {
+  const details = $("requirements");
+  details.open = true;
+  const existing = $("requirement-list").querySelector(`li[data-year="${year}"] input[name=public]`);
+  if (existing) {
+    existing.focus();
+    return;
+  }
+  addRequirement($("requirement-list"), scenario, details, changed, () => year);
+  $("requirement-list").lastElementChild?.querySelector("input[name=public]")?.focus();
+}
+
+function offerPrevious(text) {
+  const previous = autosave.loadPrevious();
+  if (!previous) {
+    showNotice(noticeBox, text);
+    return;
+  }
+  showNotice(noticeBox, `${text}您之前在本浏览器中保存的内容已另存一份。`, {
+    label: "恢复之前的内容",
+    run: () => {
+      autosave.keepPrevious(); // so the restore itself can be undone the same way
+      useScenario(previous);
+    },
+  });
+}
+
+async function importFile(input) {
+  const message = $("file-message");
+  const file = input.files && input.files[0];
+  input.value = "";
+  if (!file) return;
+  const read = await readScenarioFile(file);
+  if (read.error) {
+    message.textContent = read.error;
+    message.hidden = false;
+    return;
+  }
+  message.hidden = true;
+  message.textContent = "";
+  autosave.keepPrevious();
+  useScenario(read.scenario);
+  const count = Array.isArray(read.scenario.activities) ? read.scenario.activities.length : 0;
+  offerPrevious(`已导入“${file.name}”（${count} 项）。有问题的条目会在下方逐条提示，其余照常计算。`);
+}
+
 function wireForm() {
   policySelect.addEventListener("change", () => {
     scenario.policy = policySelect.value;
@@ -153,35 +271,78 @@ function wireForm() {
   add.addEventListener("click", () => activities.add());
   add.disabled = false;
   $("add-requirement").addEventListener("click", () => addRequirement($("requirement-list"), scenario, $("requirements"), changed, defaultYear));
-  $("make-share").addEventListener("click", () => {
-    const input = $("share-url");
-    input.value = shareUrl(location, scenario);
-    input.parentElement.hidden = false;
-    input.focus();
-    input.select();
-    if (navigator.clipboard) navigator.clipboard.writeText(input.value).catch(() => {});
+  wireSharePanel({
+    button: $("make-share"), panel: $("share-panel"), input: $("share-url"), copy: $("copy-share"), qrBox: $("share-qr"),
+    scenario: () => scenario,
   });
+  $("export-file").addEventListener("click", () => exportScenario(scenario));
+  $("import-file").addEventListener("change", (event) => importFile(event.target));
+  $("print-button").addEventListener("click", () => window.print());
+  new Comparison($("compare-result"), $("compare"), {
+    engine: () => engine,
+    scenario: () => scenario,
+    policies: () => data.policies.filter((p) => !p.alias_of),
+    nameOf: (index) => activityName(scenario, index, kindName),
+    after: () => recompute(),
+  });
+  for (const id of ["export-file", "make-share", "print-button"]) $(id).disabled = false;
+  $("import-file").disabled = false;
   $("calc-form").addEventListener("submit", (event) => event.preventDefault());
 }
 
 // ---- start ----------------------------------------------------------------------------------
 
+/** A share link's scenario: {scenario} to use, {rawText} for calc to judge, or {error}. */
 function readShareLink(share) {
   const decoded = decodeScenarioText(share);
-  if (decoded.error) {
-    blocked = true;
-    showError(decoded.error);
-    return;
-  }
+  if (decoded.error) return { error: decoded.error };
   let value;
   try {
     value = JSON.parse(decoded.text);
   } catch {
-    rawText = decoded.text; // calc answers with its own error report
+    return { rawText: decoded.text }; // calc answers with its own error report
+  }
+  return isScenarioObject(value) ? { scenario: value } : { rawText: decoded.text };
+}
+
+function choose(address) {
+  const saved = autosave.load();
+  if (address.share !== null) {
+    // The link has been read: take it out of the address bar, so a reload shows the saved work
+    // (with any edits) rather than the link's content again.
+    history.replaceState(null, "", location.pathname + location.search);
+    const link = readShareLink(address.share);
+    if (link.scenario) {
+      if (saved) autosave.keepPrevious();
+      scenario = link.scenario;
+      autosave.save(scenario);
+      if (saved) offerPrevious("已打开分享链接中的内容。");
+      return;
+    }
+    if (saved) scenario = saved; // nothing is lost: the form shows the saved work
+    if (link.error) {
+      blocked = true;
+      showError(`${link.error}${saved ? "下方是您之前保存的内容。" : ""}`);
+    } else {
+      rawText = link.rawText;
+    }
     return;
   }
-  if (value && typeof value === "object" && !Array.isArray(value)) scenario = value;
-  else rawText = decoded.text;
+  if (saved) {
+    scenario = saved;
+    const wanted = address.policy;
+    if (wanted && canonical(wanted) && canonical(wanted) !== canonical(saved.policy)) {
+      showNotice(noticeBox, `已恢复您上次填写的内容（按${policyName(saved.policy)}规定计算）。链接指定的是${policyName(wanted)}。`, {
+        label: `改按${policyName(wanted)}计算`,
+        run: () => {
+          policySelect.value = wanted;
+          policySelect.dispatchEvent(new Event("change"));
+        },
+      });
+    }
+    return;
+  }
+  scenario.policy = address.policy || data.policies[0]?.id || "";
 }
 
 async function start() {
@@ -199,14 +360,18 @@ async function start() {
     showError(`地区和规则目录无法载入：${err.message}`);
     return;
   }
-  const address = readAddress(location);
-  const fresh = scenario;
-  if (address.share !== null) readShareLink(address.share);
-  if (scenario === fresh) scenario.policy = address.policy || data.policies[0]?.id || "";
+  choose(readAddress(location));
   fillPolicySelect();
   renderSections();
   wireForm();
   recompute();
 }
 
+// A share link opened while the calculator is already open changes only the fragment: start over
+// with it (the work so far is saved, and kept aside as “之前的内容”).
+window.addEventListener("hashchange", () => {
+  if (readAddress(location).share !== null) location.reload();
+});
+
+hideNotice(noticeBox);
 start();

@@ -67,10 +67,23 @@ def context(browser):
     context.close()
 
 
+FRESH_STORAGE = """
+try {
+  if (!sessionStorage.getItem("__test_fresh")) {
+    sessionStorage.setItem("__test_fresh", "1");
+    localStorage.clear();
+  }
+} catch (e) {}
+"""
+
+
 @pytest.fixture()
 def page(context):
     """A new page, which records every request, page error and dialog."""
     page = context.new_page()
+    # The pages share one profile; each test starts without the calculator's autosaved work.
+    # Cleared once per page (a flag in sessionStorage, which is per tab), so a reload keeps it.
+    page.add_init_script(FRESH_STORAGE)
     page.requests = []
     page.errors = []
     page.on("request", lambda r: page.requests.append(r.url))

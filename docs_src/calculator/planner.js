@@ -1,0 +1,79 @@
+// The planner: from the report's readiness.plan, the least extra hours that make the title
+// application's years enough, per year and category, the kinds that can still supply them
+// (valid that year, room under their caps), a one-click suggestion, and the year's deadlines.
+import { el } from "./dom.js";
+import { CATEGORY, hours } from "./labels.js";
+import { deadlineCalendar } from "./calendar.js";
+
+/** A kind whose only required input is its hours ({hours}) can take a planned amount directly. */
+function takesHours(kind) {
+  const required = (kind?.fields || []).filter((f) => f.required);
+  return required.length === 1 && required[0].name === "hours" && (required[0].type === "number" || required[0].type === "integer");
+}
+
+/** The activity that supplies `gap` hours of `category` in `year`, or null. */
+export function suggestion(year, category, gap, options, kindOf) {
+  const usable = (options || []).filter((o) => !o.whole_requirement && takesHours(kindOf(o.kind)));
+  const best = usable.find((o) => o.room === null || o.room === undefined) || usable.find((o) => o.room >= gap) || usable[0];
+  if (!best) return null;
+  const amount = best.room === null || best.room === undefined ? gap : Math.min(gap, best.room);
+  return { activity: { kind: best.kind, year, hours: amount, title: "计划补学" }, name: best.name, amount };
+}
+
+function optionText(o) {
+  if (o.whole_requirement) return `${o.name}（可整体认定全年专业科目）`;
+  if (o.room !== null && o.room !== undefined) return `${o.name}（当年还可计 ${hours(o.room)} 学时）`;
+  return o.name;
+}
+
+/** The planner section, or null when there is nothing to plan. `onAdd(activity)` adds an entry. */
+export function plannerSection(report, { kindOf, onAdd, currentYear }) {
+  const plan = report.readiness?.plan;
+  const box = el("section", { class: "calc-planner" }, el("h3", {}, "补学计划"));
+  const calendarYear = currentYear;
+  if (plan && (plan.years || []).length) {
+    box.append(el("p", { class: "calc-state" }, `要满足这次申报，最少还需 ${hours(plan.extra_hours)} 学时：`));
+    for (const y of plan.years) {
+      const part = el("div", { class: "calc-plan-year", dataset: { year: y.year } });
+      part.append(el("h4", {}, `${y.year}年`));
+      for (const category of ["public", "professional"]) {
+        const gap = y[category];
+        if (!gap) continue;
+        const options = y.options?.[category] || [];
+        part.append(el("p", {}, `${CATEGORY[category]}还差 ${hours(gap)} 学时。`));
+        const hint = suggestion(y.year, category, gap, options, kindOf);
+        if (hint) {
+          part.append(el("button", {
+            type: "button", class: "md-button calc-plan-add", dataset: { year: y.year, category },
+            on: { click: () => onAdd(hint.activity) },
+          }, `添加：${y.year}年${hint.name} ${hours(hint.amount)} 学时`));
+        }
+        if (options.length) {
+          part.append(el("details", { class: "calc-plan-options" },
+            el("summary", {}, `可以补的类型（${options.length} 类）`),
+            el("ul", {}, options.map((o) => el("li", {}, optionText(o))))));
+        } else {
+          part.append(el("p", { class: "calc-warning" }, "该年度已没有可计入这一类别的类型（都已到上限或不适用）。"));
+        }
+      }
+      const personal = y.deadlines || [];
+      if (personal.length) {
+        part.append(el("p", { class: "calc-note" }, "截止：", personal.map((d) => `${d.date} ${d.what}`).join("；")));
+      }
+      box.append(part);
+    }
+  } else if (report.readiness) {
+    if (report.readiness.status === "ready" || report.readiness.status === "exempt") {
+      box.append(el("p", {}, "这次申报不需要再补学时。"));
+    } else {
+      box.append(el("p", {}, "无法给出补学计划：部分年度的要求未知。填写这些年度的要求后再看。"));
+    }
+  } else {
+    box.append(el("p", { class: "calc-hint" }, "在“职称申报”中选择申报方式、级别和年度，这里会算出最少还需补多少学时、可以补哪些类型。"));
+  }
+  const calendar = deadlineCalendar(report.deadlines || [], calendarYear);
+  if (calendar) {
+    box.append(el("h4", {}, `${calendarYear}年的截止时间`), calendar);
+  }
+  return box;
+}

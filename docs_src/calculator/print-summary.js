@@ -1,0 +1,76 @@
+// The one-page self-check summary for printing (shown only in print, calculator.css): marked
+// 非官方自查, with the verdict, a table per year, the evidence to keep for each activity, the rule
+// data version and the date. User text is set as text only.
+import { clear, el } from "./dom.js";
+import { CATEGORY, READINESS, hours } from "./labels.js";
+import { STATE, yearState } from "./years.js";
+
+const EVIDENCE = [
+  [/paper|article/, "期刊封面、目录、论文正文页（含作者署名）"],
+  [/book|translation/, "著作封面、版权页、署名页"],
+  [/patent/, "专利证书"],
+  [/software/, "软件著作权登记证书"],
+  [/standard/, "标准文本封面及起草人名单页、发布文件"],
+  [/project|research/, "立项文件、结题证书或批示件"],
+  [/award|competition|prize/, "获奖证书或表彰文件"],
+  [/degree/, "学历、学位证书或在读证明"],
+  [/exam|qualification|language/, "考试合格证明或资格证书"],
+  [/lecture|teach|mentor|judge|item_writing/, "聘书、邀请函或主办单位证明"],
+  [/party_school|training|conference|event|study|course/, "结业证书、学时证明或主办单位通知"],
+];
+
+export function evidenceFor(activity) {
+  if (typeof activity?.evidence === "string" && activity.evidence) return activity.evidence;
+  const kind = String(activity?.kind || "");
+  const found = EVIDENCE.find(([re]) => re.test(kind));
+  return found ? found[1] : "证书、结业证明或主办单位出具的学时证明";
+}
+
+export function renderPrintSummary(container, { report, scenario, policyName, kindName, credited, today = new Date() }) {
+  clear(container);
+  const date = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
+  container.append(
+    el("h2", {}, "继续教育学时自查表", el("span", { class: "calc-print-mark" }, "非官方自查")),
+    el("p", { class: "calc-print-meta" },
+      `地区：${policyName}　生成日期：${date}　规则数据版本：${report.data_version ?? "—"}`),
+    el("p", { class: "calc-print-meta" }, "本表由“继续教育学时自查”网站根据本人填写的内容在本机生成，不是主管部门的审核结果；以主管部门登记审核为准。"));
+
+  const r = report.readiness;
+  const gap = (s) => [s.public ? `公需${hours(s.public)}学时` : "", s.professional ? `专业${hours(s.professional)}学时` : ""].filter(Boolean).join("、");
+  const plan = r?.plan && (r.plan.years || []).length
+    ? `；最少还需补 ${hours(r.plan.extra_hours)} 学时（${r.plan.years.map((y) => `${y.year}年${gap(y)}`).join("；")}）` : "";
+  container.append(el("p", { class: "calc-print-verdict" },
+    r ? `结论（${r.target || "职称申报"}）：${READINESS[r.status] || r.status}${plan}`
+      : "结论：未选择职称申报，仅逐年自查。"));
+  if (r && (r.reasons || []).length) container.append(el("p", { class: "calc-print-meta" }, `说明：${r.reasons[0]}`));
+
+  const years = report.years || [];
+  if (years.length) {
+    container.append(el("table", { class: "calc-print-table" },
+      el("caption", {}, "逐年学时（已计/要求）"),
+      el("thead", {}, el("tr", {}, ["年度", "公需科目", "专业科目", "合计", "状态"].map((t) => el("th", { scope: "col" }, t)))),
+      el("tbody", {}, years.map((y) => {
+        const q = y.required || {};
+        const f = (k) => `${hours(y[k])}/${q[k] === undefined || q[k] === null ? "未知" : hours(q[k])}`;
+        return el("tr", {}, el("th", { scope: "row" }, `${y.year}${y.required_source === "user" ? "（自填要求）" : ""}`),
+          el("td", {}, f("public")), el("td", {}, f("professional")), el("td", {}, f("total")), el("td", {}, STATE[yearState(y)].label));
+      }))));
+  }
+
+  const activities = Array.isArray(scenario.activities) ? scenario.activities : [];
+  if (activities.length) {
+    const shown = activities.slice(0, 60);
+    container.append(el("table", { class: "calc-print-table" },
+      el("caption", {}, "各项学习和成果，及应保留的证明材料"),
+      el("thead", {}, el("tr", {}, ["#", "年度", "类型与名称", "计入", "应保留的证明材料"].map((t) => el("th", { scope: "col" }, t)))),
+      el("tbody", {}, shown.map((a, i) => {
+        const lines = credited.get(i) || [];
+        const got = lines.map((l) => `${CATEGORY[l.category] ? CATEGORY[l.category].slice(0, 2) : ""}${hours(l.hours)}`).join("；") || "未计";
+        const title = typeof a?.title === "string" && a.title ? `「${a.title}」` : "";
+        return el("tr", {}, el("td", {}, String(i + 1)), el("td", {}, a && a.year !== undefined ? String(a.year) : ""),
+          el("td", {}, `${kindName(a?.kind)}${title}`), el("td", {}, got), el("td", {}, evidenceFor(a)));
+      }))));
+    if (activities.length > shown.length) container.append(el("p", {}, `另有 ${activities.length - shown.length} 项未列出（见导出的情景文件）。`));
+  }
+  container.append(el("p", { class: "calc-print-meta" }, "本人确认以上内容如实填写。签名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿"));
+}

@@ -1,0 +1,33 @@
+"""Helpers for the calculator's browser tests (issue 4 and 6): open a scenario, wait for the
+report of the current input, read the saved work."""
+
+from __future__ import annotations
+
+import json
+
+from .conftest import START_TIMEOUT_MS, browser_report, share_data, wait_for_result
+
+
+def open_scenario(page, site_url, scenario):
+    page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
+    wait_for_result(page)
+    return browser_report(page)
+
+
+def wait_report(page, predicate_js: str):
+    """Wait until the report in #result satisfies a JS predicate over `r` (the parsed report)."""
+    page.wait_for_function(
+        "() => { const t = document.getElementById('result').dataset.report; if (!t) return false;"
+        f" const r = JSON.parse(t); return ({predicate_js}); }}",
+        timeout=START_TIMEOUT_MS,
+    )
+    return browser_report(page)
+
+
+def saved_scenario(page):
+    text = page.evaluate("() => localStorage.getItem('jxjy-calculator/scenario')")
+    return None if text is None else json.loads(text)
+
+
+def not_executed(page):
+    return page.evaluate("() => window.__pwned === undefined")
