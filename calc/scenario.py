@@ -322,18 +322,18 @@ def check_value(spec: dict, value: object) -> str | None:
     if kind in ("number", "integer"):
         if not is_number(value):
             return "必须是数字"
-        if kind == "integer" and not float(value).is_integer():
-            return "必须是整数"
-        if kind == "number" and abs(value * 10 - round(value * 10)) > 1e-6:
-            return "最多保留一位小数"
         low = spec.get("min", 0)
         if low is not None and value < low:
             return "不能为负数" if low == 0 else f"不能小于 {low:g}"
         high = spec.get("max")
         if high is not None and value > high:
             return f"不能大于 {high:g}"
-        if value > limits.MAX_NUMBER:
+        if value > limits.MAX_NUMBER:  # checked before any arithmetic: 1e308 * 10 overflows
             return f"不能大于 {limits.MAX_NUMBER}"
+        if kind == "integer" and not float(value).is_integer():
+            return "必须是整数"
+        if kind == "number" and abs(value * 10 - round(value * 10)) > 1e-6:
+            return "最多保留一位小数"
         return None
     if kind == "choice":
         allowed = [c["value"] for c in spec["choices"]]
