@@ -293,6 +293,12 @@ export class ActivityList {
       return field(label, node, { hint: "各年份之间用空格或逗号分开" });
     }
 
+    if (spec.type === "text") {
+      const node = el("input", { type: "text", name: spec.name, maxlength: 200, value: typeof value === "string" ? value : "" });
+      node.addEventListener("input", () => set(node.value === "" ? undefined : node.value));
+      return field(label, node, {});
+    }
+
     // number or integer
     const step = spec.type === "integer" ? 1 : "any";
     const node = el("input", {
