@@ -33,16 +33,17 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(root: Path = SITE, port: int = 0, verbose: bool = False) -> ThreadingHTTPServer:
-    handler = functools.partial(SiteHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", port), handler)
+def make_server(root: Path = SITE, port: int = 0, verbose: bool = False,
+                handler_class=None, server_class=ThreadingHTTPServer) -> ThreadingHTTPServer:
+    handler = functools.partial(handler_class or SiteHandler, directory=str(root))
+    server = server_class(("127.0.0.1", port), handler)
     server.verbose = verbose
     return server
 
 
-def serve_in_thread(root: Path = SITE) -> tuple[ThreadingHTTPServer, str]:
+def serve_in_thread(root: Path = SITE, make=None) -> tuple[ThreadingHTTPServer, str]:
     """Start a server on a free port; returns it and its base URL (ending in /)."""
-    server = make_server(root)
+    server = (make or make_server)(root)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 

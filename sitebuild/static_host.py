@@ -17,7 +17,6 @@ On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
 from __future__ import annotations
 
 import email.utils
-import functools
 import os
 import re
 import threading
@@ -26,6 +25,7 @@ from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from .paths import SITE
+from . import serve
 from .serve import SiteHandler
 
 IMMUTABLE = re.compile(
@@ -125,21 +125,14 @@ class StaticHost(ThreadingHTTPServer):
 
 
 def make_server(root: Path = SITE, port: int = 0, verbose: bool = False) -> StaticHost:
-    handler = functools.partial(StaticHostHandler, directory=str(root))
-    server = StaticHost(("127.0.0.1", port), handler)
-    server.verbose = verbose
-    return server
+    return serve.make_server(root, port, verbose, handler_class=StaticHostHandler, server_class=StaticHost)
 
 
 def serve_in_thread(root: Path = SITE) -> tuple[StaticHost, str]:
-    server = make_server(root)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+    return serve.serve_in_thread(root, make_server)
 
 
 def main() -> None:
-    from . import serve
-
     serve.main(make_server)
 
 

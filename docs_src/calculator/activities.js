@@ -105,14 +105,7 @@ export class ActivityList {
 
   /** Show the hours each activity was credited with (from the report's lines). */
   showCredits(report) {
-    const credited = new Map();
-    for (const year of report?.years || []) {
-      for (const line of year.lines || []) {
-        const list = credited.get(line.activity) || [];
-        list.push({ ...line, year: year.year });
-        credited.set(line.activity, list);
-      }
-    }
+    const credited = creditsByActivity(report);
     this.cards.forEach((card, index) => {
       const out = clear(card.querySelector(".calc-activity-credit"));
       const lines = credited.get(index) || [];
@@ -320,4 +313,17 @@ export function parseYears(text) {
   if (trimmed === "") return undefined;
   const parts = trimmed.split(/[\s,，、;；]+/).filter(Boolean);
   return parts.every((p) => /^\d+$/.test(p)) ? parts.map(Number) : trimmed;
+}
+
+/** The report's lines grouped by the activity they credit: index -> [{...line, year}]. */
+export function creditsByActivity(report) {
+  const credited = new Map();
+  for (const year of report?.years || []) {
+    for (const line of year.lines || []) {
+      const list = credited.get(line.activity) || [];
+      list.push({ ...line, year: year.year });
+      credited.set(line.activity, list);
+    }
+  }
+  return credited;
 }

@@ -3,7 +3,7 @@
 // Pyodide (worker.js) after every change, and keeps it in this browser (storage.js). #result
 // carries the report (data-report) and the state (data-status: loading, ready, error). All text
 // is set as text, never as HTML.
-import { ActivityList } from "./activities.js";
+import { ActivityList, creditsByActivity } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
 import { Engine } from "./engine.js";
@@ -81,18 +81,6 @@ function showError(message) {
   errorBox.hidden = false;
 }
 
-function credits(report) {
-  const credited = new Map();
-  for (const year of report?.years || []) {
-    for (const line of year.lines || []) {
-      const list = credited.get(line.activity) || [];
-      list.push({ ...line, year: year.year });
-      credited.set(line.activity, list);
-    }
-  }
-  return credited;
-}
-
 function showReport(reportText) {
   let report;
   try {
@@ -111,7 +99,7 @@ function showReport(reportText) {
   activities.showErrors(report.errors);
   activities.showCredits(report);
   renderPrintSummary($("print-summary"), {
-    report, scenario, kindName, credited: credits(report),
+    report, scenario, kindName, credited: creditsByActivity(report),
     policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
   });
   if (isUnusable(report)) {
