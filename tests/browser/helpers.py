@@ -24,6 +24,20 @@ def wait_report(page, predicate_js: str):
     return browser_report(page)
 
 
+def add_activity(page, kind: str, year: int, **values) -> None:
+    """Add an activity through the form as a person would: a new card, its kind, its year, then
+    each field (a select is chosen, an input filled)."""
+    page.click("#add-activity")
+    card = page.locator("#activity-list > [data-activity]").last
+    card.locator("select[name=kind]").select_option(kind)
+    card.locator("input[name=year]").fill(str(year))
+    for name, value in values.items():
+        if card.locator(f"select[name={name}]").count():
+            card.locator(f"select[name={name}]").select_option(str(value))
+        else:
+            card.locator(f"input[name={name}]").fill(str(value))
+
+
 def saved_scenario(page):
     text = page.evaluate("() => localStorage.getItem('jxjy-calculator/scenario')")
     return None if text is None else json.loads(text)

@@ -4,7 +4,6 @@ and 1280 px are kept in test-artifacts/ to be looked at."""
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
@@ -80,7 +79,7 @@ def test_screenshots(browser, site_url, width):
     page.screenshot(path=str(ARTIFACTS / f"calculator-{width}-full.png"), full_page=True)
     page.emulate_media(media="print")
     page.screenshot(path=str(ARTIFACTS / f"calculator-{width}-print.png"), full_page=True)
-    page.pdf(path=str(ARTIFACTS / f"calculator-print.pdf")) if width == 1280 else None
+    page.pdf(path=str(ARTIFACTS / "calculator-print.pdf")) if width == 1280 else None
     page.emulate_media(media="screen")
     page.goto(f"{site_url}regions/qinghai/")
     page.locator("figure.policy-qr svg").wait_for(timeout=START_TIMEOUT_MS)

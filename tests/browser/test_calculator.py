@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, browser_report, cpython_report, decode_share, share_data, wait_for_result
+from .helpers import add_activity
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 TYPED = ["hefei_2021.json", "browser_qinghai_full_form.json", "qinghai_2025.json"]
@@ -122,17 +123,8 @@ def test_hefei_conference_and_foreign_language(page, site_url):
     passed 职称外语 exam give 14 + 45 professional hours, each shown with its clause."""
     page.goto(f"{site_url}calculator/?policy=hefei")
     page.wait_for_selector("#add-activity:not([disabled])")
-    page.click("#add-activity")
-    card = page.locator('#activity-list > [data-activity="0"]')
-    card.locator("select[name=kind]").select_option("conference")
-    card.locator("input[name=year]").fill("2021")
-    card.locator("select[name=level]").select_option("national")
-    card.locator("input[name=paper_chars]").fill("2500")
-    page.click("#add-activity")
-    card = page.locator('#activity-list > [data-activity="1"]')
-    card.locator("select[name=kind]").select_option("title_foreign_language")
-    card.locator("input[name=year]").fill("2021")
-    card.locator("select[name=mode]").select_option("exam")
+    add_activity(page, "conference", 2021, level="national", paper_chars=2500)
+    add_activity(page, "title_foreign_language", 2021, mode="exam")
     page.wait_for_function(
         "() => { const r = document.getElementById('result').dataset.report;"
         " return r && JSON.parse(r).years.some(y => y.lines.length === 2); }",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from .conftest import browser_report, cpython_report, decode_share, wait_for_result
-from .helpers import open_scenario, saved_scenario, wait_report
+from .helpers import add_activity, open_scenario, saved_scenario, wait_report
 
 PLANNED = {
     "version": 1,
@@ -24,12 +24,7 @@ PLANNED = {
 def test_autosave_survives_reload(page, site_url):
     page.goto(f"{site_url}calculator/?policy=qinghai")
     page.wait_for_selector("#add-activity:not([disabled])")
-    page.click("#add-activity")
-    card = page.locator('#activity-list > [data-activity="0"]')
-    card.locator("select[name=kind]").select_option("public_course")
-    card.locator("input[name=year]").fill("2025")
-    card.locator("input[name=hours]").fill("12")
-    card.locator("input[name=title]").fill("网络公需课")
+    add_activity(page, "public_course", 2025, hours=12, title="网络公需课")
     before = wait_report(page, "r.years.some(y => y.public === 12)")
     page.reload()
     wait_for_result(page)
