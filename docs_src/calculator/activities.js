@@ -4,9 +4,16 @@
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { CATEGORY, hours, validIn, validityText } from "./labels.js";
 
-const CHUNK = 50;
+const CHUNK = 50; // cards drawn before "显示后面的条目" is offered
+const STEP = 4; // cards drawn per main-thread task, so that no task is long (issue 5)
 const COMMON = new Set(["kind", "year", "title", "evidence"]);
 const GROUPS = [["public", "公需科目"], ["professional", "专业科目"], [null, "其他（整年认定、免修或不计学时）"]];
+
+/** Let the browser paint and handle input before going on. */
+export function nextTask() {
+  if (globalThis.scheduler && typeof globalThis.scheduler.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
 
 export class ActivityList {
   constructor(listEl, { onChange, defaultYear }) {
@@ -18,48 +25,89 @@ export class ActivityList {
     this.cards = new Map(); // activity index -> its card (only the cards drawn so far)
     this.drawn = 0;
     this.more = null;
+    this.drawing = 0; // increases with every render: a newer render stops an older one's steps
+    this.errors = []; // the last report's errors and credits, for cards drawn after it came
+    this.credited = new Map();
+    this.optionsFor = undefined; // the catalogue the cached kinds selects (optionsByYear) are for
+    this.optionsByYear = new Map();
   }
 
-  /** Show these activities (the scenario's own array, changed in place) under this catalogue. */
-  show(activities, catalogue) {
+  /**
+   * Show these activities (the scenario's own array, changed in place) under this catalogue.
+   * The first `now` cards are drawn at once, the rest STEP per task up to CHUNK; the returned
+   * promise resolves when they are all drawn (or a newer render took over).
+   */
+  show(activities, catalogue, { now = STEP } = {}) {
     this.activities = activities;
     this.catalogue = catalogue;
-    this.render();
+    return this.render(now);
   }
 
   kindById(id) {
     return (this.catalogue?.kinds || []).find((k) => k.id === id) || null;
   }
 
-  /** The cards are drawn CHUNK at a time, so a file with thousands of entries keeps the page responsive. */
-  render() {
+  render(now = STEP) {
     clear(this.listEl);
     this.cards = new Map();
     this.more = null;
     this.drawn = 0;
-    this.drawMore();
+    return this.drawUpTo(CHUNK, now);
   }
 
-  drawMore() {
-    const end = Math.min(this.activities.length, this.drawn + CHUNK);
+  /** Draw the cards up to index `until` (exclusive): `now` of them in this task, then STEP per task. */
+  async drawUpTo(until, now = STEP) {
+    const drawing = ++this.drawing;
+    this.draw(Math.min(until, this.drawn + now), true);
+    while (this.drawing === drawing && this.drawn < Math.min(until, this.activities.length)) {
+      await nextTask();
+      if (this.drawing !== drawing) return;
+      this.draw(Math.min(until, this.drawn + STEP), true);
+    }
+    if (this.drawing === drawing) this.updateMore(false);
+  }
+
+  draw(end, stepping) {
+    end = Math.min(this.activities.length, end);
     const fragment = document.createDocumentFragment();
     for (let index = this.drawn; index < end; index += 1) {
       if (this.cards.has(index)) continue; // added since (planner, add button): already shown at the end
       const card = this.card(this.activities[index], index);
       this.cards.set(index, card);
+      this.decorate(card, index);
       fragment.append(card);
     }
-    this.drawn = end;
+    this.drawn = Math.max(this.drawn, end);
+    if (!this.more && this.rest() > 0) {
+      // the place the next cards go, before any added since; a button once drawing stops
+      this.more = el("li", { class: "calc-more" }, el("button", { type: "button", class: "md-button", on: { click: () => this.showNext() } }));
+      this.listEl.append(this.more);
+    }
     if (this.more) this.listEl.insertBefore(fragment, this.more);
     else this.listEl.append(fragment);
-    const rest = [...Array(this.activities.length - this.drawn).keys()].filter((i) => !this.cards.has(this.drawn + i)).length;
+    this.updateMore(stepping);
+  }
+
+  /** The button under the cards: draw the next CHUNK, the focus on the first of them. */
+  showNext() {
+    const first = this.drawn;
+    this.drawUpTo(first + CHUNK);
+    this.cards.get(first)?.querySelector("select[name=kind]")?.focus();
+  }
+
+  rest() {
+    let rest = 0;
+    for (let index = this.drawn; index < this.activities.length; index += 1) if (!this.cards.has(index)) rest += 1;
+    return rest;
+  }
+
+  updateMore(stepping) {
+    if (!this.more) return;
+    const rest = this.rest();
     if (rest > 0) {
-      if (!this.more) {
-        this.more = el("li", { class: "calc-more" }, el("button", { type: "button", class: "md-button", on: { click: () => this.drawMore() } }));
-        this.listEl.append(this.more);
-      }
+      this.more.hidden = stepping; // more is on its way: no button for it
       this.more.firstChild.textContent = `显示后面的条目（还有 ${rest} 项）`;
-    } else if (this.more) {
+    } else {
       this.more.remove();
       this.more = null;
     }
@@ -86,37 +134,52 @@ export class ActivityList {
 
   remove(index) {
     this.activities.splice(index, 1);
-    this.render();
+    const next = Math.min(index, this.activities.length - 1);
+    this.render(next + 1); // the card that takes the focus is drawn at once
     this.onChange();
-    const next = this.cards.get(Math.min(index, this.activities.length - 1));
-    (next ? next.querySelector("select[name=kind]") : document.getElementById("add-activity"))?.focus();
+    (this.cards.get(next)?.querySelector("select[name=kind]") || document.getElementById("add-activity"))?.focus();
   }
 
   /** Show the report's errors next to the activities they concern. */
   showErrors(errors) {
-    this.cards.forEach((card) => clear(card.querySelector(".calc-activity-errors")));
-    for (const error of errors || []) {
-      const card = Number.isInteger(error.activity) ? this.cards.get(error.activity) : null;
-      if (!card) continue;
-      const where = error.field ? `（${this.fieldLabel(this.activities[error.activity], error.field)}）` : "";
-      card.querySelector(".calc-activity-errors").append(el("li", {}, `${error.message}${where}`));
-    }
+    this.errors = errors || [];
+    this.cards.forEach((card, index) => this.decorateErrors(card, index));
   }
 
   /** Show the hours each activity was credited with (from the report's lines). */
   showCredits(report) {
-    const credited = creditsByActivity(report);
-    this.cards.forEach((card, index) => {
-      const out = clear(card.querySelector(".calc-activity-credit"));
-      const lines = credited.get(index) || [];
-      if (!lines.length) return;
-      const parts = lines.map((l) => {
-        const cut = l.uncapped !== undefined && l.uncapped !== null && l.uncapped !== l.hours ? `（未计上限前 ${hours(l.uncapped)}）` : "";
-        const category = CATEGORY[l.category] || "";
-        return `${l.year}年${category}${hours(l.hours)}学时${cut}`;
-      });
-      out.append(`已计：${parts.join("；")}`);
+    this.credited = creditsByActivity(report);
+    this.cards.forEach((card, index) => this.decorateCredits(card, index));
+  }
+
+  decorate(card, index) {
+    this.decorateErrors(card, index);
+    this.decorateCredits(card, index);
+  }
+
+  decorateErrors(card, index) {
+    const list = card.querySelector(".calc-activity-errors");
+    if (!list) return;
+    clear(list);
+    for (const error of this.errors) {
+      if (error.activity !== index) continue;
+      const where = error.field ? `（${this.fieldLabel(this.activities[index], error.field)}）` : "";
+      list.append(el("li", {}, `${error.message}${where}`));
+    }
+  }
+
+  decorateCredits(card, index) {
+    const out = card.querySelector(".calc-activity-credit");
+    if (!out) return;
+    clear(out);
+    const lines = this.credited.get(index) || [];
+    if (!lines.length) return;
+    const parts = lines.map((l) => {
+      const cut = l.uncapped !== undefined && l.uncapped !== null && l.uncapped !== l.hours ? `（未计上限前 ${hours(l.uncapped)}）` : "";
+      const category = CATEGORY[l.category] || "";
+      return `${l.year}年${category}${hours(l.hours)}学时${cut}`;
     });
+    out.append(`已计：${parts.join("；")}`);
   }
 
   fieldLabel(activity, name) {
@@ -200,21 +263,37 @@ export class ActivityList {
   }
 
   kindSelect(activity) {
-    const node = el("select", { name: "kind", required: true });
-    node.append(el("option", { value: "" }, "请选择类型"));
+    const node = this.kindOptions(activity.year).cloneNode(true);
     const kinds = this.catalogue?.kinds || [];
-    for (const [category, label] of GROUPS) {
-      const members = kinds.filter((k) => (k.category ?? null) === category);
-      if (!members.length) continue;
-      const group = el("optgroup", { label });
-      for (const kind of members) group.append(el("option", { value: kind.id, dataset: { name: kind.name } }, kind.name));
-      node.append(group);
-    }
     if (activity.kind && !kinds.some((k) => k.id === activity.kind)) {
       node.append(el("option", { value: String(activity.kind) }, `未知类型：${activity.kind}`));
     }
     node.value = activity.kind ? String(activity.kind) : "";
-    this.markValidity(node, activity.year);
+    return node;
+  }
+
+  /** The kinds select for a year, made once per catalogue and year and cloned for each card. */
+  kindOptions(year) {
+    if (this.optionsFor !== this.catalogue) {
+      this.optionsFor = this.catalogue;
+      this.optionsByYear = new Map();
+    }
+    const key = typeof year === "number" || typeof year === "string" ? `${typeof year}:${year}` : "none";
+    let node = this.optionsByYear.get(key);
+    if (!node) {
+      node = el("select", { name: "kind", required: true });
+      node.append(el("option", { value: "" }, "请选择类型"));
+      const kinds = this.catalogue?.kinds || [];
+      for (const [category, label] of GROUPS) {
+        const members = kinds.filter((k) => (k.category ?? null) === category);
+        if (!members.length) continue;
+        const group = el("optgroup", { label });
+        for (const kind of members) group.append(el("option", { value: kind.id, dataset: { name: kind.name } }, kind.name));
+        node.append(group);
+      }
+      this.markValidity(node, year);
+      this.optionsByYear.set(key, node);
+    }
     return node;
   }
 

@@ -3,7 +3,7 @@
 // Pyodide (worker.js) after every change, and keeps it in this browser (storage.js). #result
 // carries the report (data-report) and the state (data-status: loading, ready, error). All text
 // is set as text, never as HTML.
-import { ActivityList, creditsByActivity } from "./activities.js";
+import { ActivityList, creditsByActivity, nextTask } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
 import { Engine } from "./engine.js";
@@ -16,6 +16,7 @@ import { addRequirement, renderPerson, renderRequirements, renderTarget } from "
 import { decodeScenarioText, readAddress } from "./share.js";
 import { wireSharePanel } from "./share-panel.js";
 import { Autosave } from "./storage.js";
+import { loadThemeOnDemand } from "./theme-on-demand.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("calculator");
@@ -98,10 +99,7 @@ function showReport(reportText) {
   });
   activities.showErrors(report.errors);
   activities.showCredits(report);
-  renderPrintSummary($("print-summary"), {
-    report, scenario, kindName, credited: creditsByActivity(report),
-    policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
-  });
+  printSummaryLater();
   if (isUnusable(report)) {
     const first = (report.errors || [])[0];
     showError(`无法计算：${first ? first.message : "输入无法使用"}`);
@@ -116,6 +114,25 @@ function showReport(reportText) {
     $("announce").textContent = sentence;
   }
 }
+
+// The one-page print summary is hidden on screen: it is drawn in a task of its own after the
+// report (keeping each task short), and again right before printing if that task has not run.
+let printPending = false;
+function printSummaryLater() {
+  if (printPending) return;
+  printPending = true;
+  setTimeout(drawPrintSummary, 0);
+}
+
+function drawPrintSummary() {
+  if (!printPending || !lastReport) return;
+  printPending = false;
+  renderPrintSummary($("print-summary"), {
+    report: lastReport, scenario, kindName, credited: creditsByActivity(lastReport),
+    policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
+  });
+}
+window.addEventListener("beforeprint", drawPrintSummary);
 
 let queued = false;
 function changed({ save = true } = {}) {
@@ -186,8 +203,16 @@ function describePolicy() {
 }
 
 function renderSections() {
+  showActivities();
+  renderOtherSections();
+}
+
+function showActivities(options) {
   const listArray = Array.isArray(scenario.activities) ? scenario.activities : [];
-  activities.show(listArray, catalogue());
+  return activities.show(listArray, catalogue(), options);
+}
+
+function renderOtherSections() {
   renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
   renderPerson($("person-fields"), scenario, changed);
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
@@ -348,11 +373,17 @@ async function start() {
     showError(`地区和规则目录无法载入：${err.message}`);
     return;
   }
+  // In short tasks (issue 5: the form usable within 0.5 s, no main-thread task over 50 ms): the
+  // region and the add button first, the calculation requested at once, then the cards a few at
+  // a time, then the closed sections.
   choose(readAddress(location));
   fillPolicySelect();
-  renderSections();
+  const drawn = showActivities({ now: 0 });
   wireForm();
   recompute();
+  await drawn;
+  await nextTask();
+  renderOtherSections();
 }
 
 // A share link opened while the calculator is already open changes only the fragment: start over
@@ -361,5 +392,6 @@ window.addEventListener("hashchange", () => {
   if (readAddress(location).share !== null) location.reload();
 });
 
+loadThemeOnDemand();
 hideNotice(noticeBox);
 start();
