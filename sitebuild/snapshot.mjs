@@ -79,10 +79,65 @@ const info = JSON.parse(result);
 const snapshot = pyodide.makeMemorySnapshot();
 const header = new Uint32Array(snapshot.buffer, snapshot.byteOffset, 4)[1];
 const heap = snapshot.subarray(header);
+const blanked = blankUnused(heap, pyodide._module);
 const overlap = Math.min(heap.length, pristine.length) & ~3;
 const h32 = new Uint32Array(heap.buffer, heap.byteOffset, overlap / 4);
 const p32 = new Uint32Array(pristine.buffer, 0, overlap / 4);
 for (let i = 0; i < h32.length; i++) h32[i] ^= p32[i];
+
+// Memory that holds nothing at snapshot time is written as zeros (in the snapshot's copy; the live
+// heap is not touched), which the delta then leaves out or brotli packs to nearly nothing, instead
+// of the garbage it held: a third of the heap.
+//  - The wasm stack below the stack pointer. No wasm code runs while the snapshot is taken, so
+//    all of it is dead.
+//  - The payload of every free dlmalloc chunk, the top chunk included. dlmalloc only reads a free
+//    chunk's header and links (its first 16 bytes; 32 from 256 bytes up, where it is in a tree)
+//    and its size at the start of the next chunk, which stay; what lies past them is garbage that
+//    calloc clears anyway. The walk over the chunks must agree with mallinfo to the byte, else the
+//    heap is left as it is.
+function blankUnused(heap, M) {
+  const stackEnd = M._emscripten_stack_get_end(); // the lowest address the stack may grow to
+  const stackPointer = M._emscripten_stack_get_current();
+  if (!(stackEnd < stackPointer && stackPointer <= M._emscripten_stack_get_base())) throw new Error("snapshot: unexpected stack");
+  heap.fill(0, stackEnd, stackPointer);
+  const blanked = { stack: stackPointer - stackEnd, malloc: 0 };
+
+  const sp = M.stackSave();
+  const at = M.stackAlloc(40);
+  M._mallinfo(at); // struct mallinfo: arena, ordblks, smblks, hblks, hblkhd, usmblks, fsmblks, uordblks, fordblks, keepcost
+  const [arena, , , hblks, , , , uordblks, fordblks] = M.HEAPU32.subarray(at / 4, at / 4 + 10);
+  M.stackRestore(sp);
+  const start = M.___heap_base?.value ?? M.___heap_base;
+  const end = M.HEAPU32[M._emscripten_get_sbrk_ptr() / 4];
+  const TOP_FOOT = 40; // the end of the heap: a pseudo-chunk after the top chunk (32-bit dlmalloc)
+  const view = new DataView(heap.buffer, heap.byteOffset, heap.length);
+  const free = [];
+  let used = 0;
+  let unused = 0;
+  let p = start + ((8 - ((start + 8) & 7)) & 7); // the first chunk (align_as_chunk)
+  while (p < end - TOP_FOOT) {
+    const head = view.getUint32(p + 4, true);
+    const size = head & ~7;
+    if (size < 16 || p + size > end - TOP_FOOT) break;
+    if (head & 2) used += size; // CINUSE
+    else {
+      unused += size;
+      free.push(p, size);
+    }
+    p += size;
+  }
+  if (p !== end - TOP_FOOT || hblks !== 0 || used !== uordblks || unused + TOP_FOOT !== fordblks || arena !== end - start) {
+    process.stderr.write(`snapshot: the malloc heap is not as expected (${JSON.stringify({ p, end, used, uordblks, unused, fordblks, arena })}); free memory not blanked\n`);
+    return blanked;
+  }
+  for (let i = 0; i < free.length; i += 2) {
+    const [chunk, size] = [free[i], free[i + 1]];
+    const keep = size < 256 ? 16 : 32;
+    if (size > keep) heap.fill(0, chunk + keep, chunk + size);
+    blanked.malloc += Math.max(0, size - keep);
+  }
+  return blanked;
+}
 
 // Sparse: only the pages of the delta that are not all zeros (about 40 % of them).
 //   u32 magic "CSD1", u32 snapshot header length, u32 heap length, u32 page size, u32 page count,
@@ -100,4 +155,4 @@ head.set([0x31445343, header, heap.length, PAGE, pages.length, ...pages]);
 out.set(snapshot.subarray(0, header), fixed);
 pages.forEach((n, i) => out.set(heap.subarray(n * PAGE, (n + 1) * PAGE), fixed + header + i * PAGE));
 fs.writeFileSync(outFile, out);
-process.stdout.write(JSON.stringify({ ...info, version, heap: heap.length, header, bytes: out.length, pages: pages.length }) + "\n");
+process.stdout.write(JSON.stringify({ ...info, version, heap: heap.length, header, bytes: out.length, pages: pages.length, blanked }) + "\n");
