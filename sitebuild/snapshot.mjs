@@ -5,14 +5,16 @@
 // Starts Pyodide from RUNTIME_DIR (the copy the site ships), unpacks the calc wheel into
 // site-packages (loadPackage cannot be used before a snapshot: "Unexpected hiwire entry"),
 // imports calc and runs it on every WARMUP_FILE (scenario JSON) and on the error paths, so that
-// everything calc uses is imported and its rule data is read. Then it takes the snapshot
+// everything calc uses is imported and its rule data is read; drops what the restored Python
+// never needs (caches; docstrings and line tables outside calc). Then it takes the snapshot
 // (Pyodide's private makeMemorySnapshot API) and writes it as a delta: the wasm heap XOR the heap
 // as it is right after instantiation (the module's data segments), which the worker can rebuild
 // exactly, because it is the same pyodide.asm.wasm (the snapshot's build id is checked on
-// restore). The delta is mostly zeros: only its non-zero pages are written (format below), and
-// it compresses much better than the heap itself.
+// restore). Memory unused at that moment (dead stack, free malloc chunks) is written as zeros.
+// The delta is mostly zeros: only its non-zero pages are written (format below), and it
+// compresses much better than the heap itself.
 //
-// Prints one line of JSON: {heap, header, bytes, pages, check, python, modules, version}.
+// Prints one line of JSON: {heap, header, bytes, pages, blanked, slimmed, check, python, modules, version}.
 import fs from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -213,7 +215,7 @@ function blankUnused(heap, M) {
   return blanked;
 }
 
-// Sparse: only the pages of the delta that are not all zeros (about 40 % of them).
+// Sparse: only the pages of the delta that are not all zeros (about a third of them).
 //   u32 magic "CSD1", u32 snapshot header length, u32 heap length, u32 page size, u32 page count,
 //   u32[page count] page numbers, the snapshot's header, then the pages.
 const PAGE = 4096;
