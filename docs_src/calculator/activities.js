@@ -5,11 +5,12 @@ import { checkbox, clear, el, field, select } from "./dom.js";
 import { CATEGORY, hours, validIn, validityText } from "./labels.js";
 
 const CHUNK = 50; // cards drawn before "显示后面的条目" is offered
-const STEP = 4; // cards drawn per main-thread task, so that no task is long (issue 5)
+const STEP = 4; // cards drawn at once when a card must be there at once (the focus goes to it)
+const SLICE_MS = 10; // otherwise cards are drawn in tasks of about this length (issue 5)
 const COMMON = new Set(["kind", "year", "title", "evidence"]);
 const GROUPS = [["public", "公需科目"], ["professional", "专业科目"], [null, "其他（整年认定、免修或不计学时）"]];
 
-/** Let the browser paint and handle input before going on. */
+/** Let the browser handle input (and draw, when a frame is due) before going on. */
 export function nextTask() {
   if (globalThis.scheduler && typeof globalThis.scheduler.yield === "function") return globalThis.scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
@@ -55,14 +56,19 @@ export class ActivityList {
     return this.drawUpTo(CHUNK, now);
   }
 
-  /** Draw the cards up to index `until` (exclusive): `now` of them in this task, then STEP per task. */
+  /**
+   * Draw the cards up to index `until` (exclusive): `now` of them in this task, then as many per
+   * task as fit in SLICE_MS (at least one), so that no task is long on a slow phone either.
+   */
   async drawUpTo(until, now = STEP) {
     const drawing = ++this.drawing;
     this.draw(Math.min(until, this.drawn + now), true);
     while (this.drawing === drawing && this.drawn < Math.min(until, this.activities.length)) {
       await nextTask();
       if (this.drawing !== drawing) return;
-      this.draw(Math.min(until, this.drawn + STEP), true);
+      const started = performance.now();
+      do this.draw(Math.min(until, this.drawn + 1), true);
+      while (this.drawn < Math.min(until, this.activities.length) && performance.now() - started < SLICE_MS);
     }
     if (this.drawing === drawing) this.updateMore(false);
   }

@@ -383,7 +383,10 @@ async function start() {
   recompute();
   await drawn;
   await nextTask();
-  renderOtherSections();
+  renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
+  await nextTask();
+  renderPerson($("person-fields"), scenario, changed);
+  renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 
 // A share link opened while the calculator is already open changes only the fragment: start over
