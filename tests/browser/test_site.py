@@ -62,7 +62,7 @@ def test_calculator_has_no_inline_script_and_sets_no_html():
     template = (ROOT / "overrides" / "calculator.html").read_text("utf-8")
     assert all("src=" in tag for tag in re.findall(r"<script[^>]*>", template)), "inline script in the template"
     html = (SITE / "calculator" / "index.html").read_text("utf-8")
-    assert re.search(r'<script type="module" src="[./]*(calculator/)?app\.js"></script>', html)
+    assert re.search(r'<script type="module" async src="[./]*(calculator/)?app\.js"></script>', html)
     code = "".join(p.read_text("utf-8") for p in (SITE / "calculator").glob("*.js"))
     assert not re.search(r"\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|\beval\(|new Function", code)
 
