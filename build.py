@@ -24,7 +24,7 @@ if sys.version_info < (3, 12):
     sys.exit(f"build.py needs Python >= 3.12 (this is {sys.version.split()[0]}): use .venv/bin/python")
 
 from sitebuild import (  # noqa: E402
-    catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, vendor,
+    bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, vendor,
     wheel,
 )
 from sitebuild.paths import CATALOGUE_JSON, DOCS, PYODIDE_DIR, SITE  # noqa: E402
@@ -52,6 +52,8 @@ def main() -> int:
     data = catalogue.write(DOCS / CATALOGUE_JSON)
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
     print(f"  vendor: {', '.join(p.name for p in vendor.copy(DOCS))}")  # sitebuild/vendor.py: npm files the pages use
+    joined = bundle.bundle(DOCS)  # sitebuild/bundle.py: the calculator's modules as one file
+    print(f"  calculator/app.js: {joined['modules']} modules in one file of {joined['bytes'] / 1e3:.0f} kB")
 
     stage(4, "Pyodide runtime from node_modules/pyodide")
     runtime_dir = runtime.copy_runtime(pyodide_dir)

@@ -61,7 +61,7 @@ apt_install() {
 setup_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   if ! stamp_ok "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.sha256"; then
-    log "npm ci (Pyodide runtime)"
+    log "npm ci (Pyodide runtime, QR code, esbuild)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
     stamp_write "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.sha256"
   fi

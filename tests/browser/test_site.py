@@ -81,21 +81,24 @@ def test_site_ships_the_current_calc():
     assert stale == [], f"site/ is older than calc/ (rebuild: python build.py): {stale}"
 
 
-def test_calculator_head_preloads_every_module_and_the_catalogue():
-    """Issue 5: the modules load at once, not an import level at a time; none of them is left out,
-    and none of the calculator's own modules is dead code."""
+def test_calculator_scripts_are_one_file_preloaded_with_the_catalogue():
+    """Issue 5: the calculator's modules are bundled into app.js (sitebuild/bundle.py), which the
+    head preloads with the kinds catalogue; every module the page or the worker does not load is
+    left out of the site."""
     import re
 
-    from sitebuild.calculator_preload import module_graph
+    from sitebuild.calculator_preload import IMPORT, module_graph
 
-    graph = module_graph(SITE)
+    app = (SITE / "calculator" / "app.js").read_text("utf-8")
+    assert IMPORT.findall(app) == []  # no module left to fetch
+    # esbuild marks each module it took in; every calculator module is one (none is dead code)
+    bundled = set(re.findall(r"^// (calculator/[\w-]+\.js)$", app, re.M))
+    own = {f"calculator/{p.name}" for p in (ROOT / "docs_src" / "calculator").glob("*.js")}
+    assert own - bundled == {"calculator/worker.js", "calculator/policy-qr.js"}  # the worker's, the region pages'
     html = (SITE / "calculator" / "index.html").read_text("utf-8")
     head = html.split("</head>", 1)[0]
     hrefs = re.findall(r'<link rel="modulepreload" href="([^"]+)">', head)
-    # relative to calculator/: "app.js", "../vendor/qrcode.mjs"
-    as_site = {h.removeprefix("../") if h.startswith("../") else f"calculator/{h}" for h in hrefs}
-    assert as_site == set(graph)
+    assert [f"calculator/{h}" for h in hrefs] == module_graph(SITE) == ["calculator/app.js"]
     assert re.search(r'<link rel="preload" href="catalogue\.json" as="fetch" crossorigin>', head)
-    own = {f"calculator/{p.name}" for p in (ROOT / "docs_src" / "calculator").glob("*.js")}
-    entry_points = {"calculator/worker.js", "calculator/policy-qr.js"}  # the worker's and the region pages'
-    assert own - set(graph) - entry_points == set()
+    shipped = {p.name for p in (SITE / "calculator").glob("*.js")}
+    assert shipped == {"app.js", "worker.js", "policy-qr.js", "qr.js"}  # qr.js: policy-qr.js imports it
