@@ -132,8 +132,9 @@ def formula(spec: dict, activity: Activity) -> tuple[float, str | None]:
         quantity = float(values.get(spec["field"], 0))
         per = spec.get("per", 1)
         amount = quantity / per * rate
-        unit = f"每{fmt(per)}" if per != 1 else "每单位"
-        return amount, f"{fmt(quantity)} × {fmt(rate)}" + (f"（{unit}{fmt(rate)}学时）" if per != 1 else "")
+        if per == 1:
+            return amount, f"{fmt(quantity)} × {fmt(rate)}"
+        return amount, f"{fmt(quantity)} ÷ {fmt(per)} × {fmt(rate)} = {fmt(amount)}"
     if method == "fixed":
         amount = ruledata.dated(spec["amount"], activity.year)
         return float(amount or 0), None

@@ -61,6 +61,7 @@ def test_paper_gets_the_highest_standard_never_the_sum() -> None:
 def test_paper_per_thousand_characters_is_proportional() -> None:
     report = run("hefei", {"kind": "paper", "year": 2021, "journal": "national", "chars": 2500})
     assert kind_hours(report, 2021, "paper") == 12.5
+    assert "2500 ÷ 1000 × 5 = 12.5" in year_of(report, 2021)["lines"][0]["note"]
 
 
 def test_project_ranks_beyond_the_table_get_nothing_and_say_why() -> None:
