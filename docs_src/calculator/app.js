@@ -80,6 +80,7 @@ function showError(message) {
   result.dataset.status = "error";
   errorBox.textContent = message;
   errorBox.hidden = false;
+  $("result-jump-text").textContent = "无法计算，请查看结果区的提示。";
 }
 
 function showReport(reportText) {
@@ -109,6 +110,7 @@ function showReport(reportText) {
     result.dataset.status = "ready";
   }
   const sentence = summarySentence(report);
+  if (!isUnusable(report)) $("result-jump-text").textContent = sentence.replace(/^计算完成：/, "");
   if (sentence !== lastAnnounced) {
     lastAnnounced = sentence;
     $("announce").textContent = sentence;
