@@ -75,9 +75,8 @@ export function yearSection(year, { nameOf, kindOf, onEnterRequirement }) {
   box.append(el("h3", {}, `${year.year}年 `, badge(state)));
   box.append(el("p", { class: "calc-state" }, stateSentence(year)));
   box.append(yearTable(year));
-  if (year.required_source === "user") {
-    box.append(el("p", { class: "calc-note calc-user-req" }, "该年度的要求是您填写的数字，不是本站收录的通知中的规定。"));
-  } else if (year.required_source === "policy" && year.required_citation) {
+  // A year with the user's own figures: calc's note (in year.notes, below) says so.
+  if (year.required_source === "policy" && year.required_citation) {
     box.append(el("p", { class: "calc-cite" }, `年度要求依据：${year.required_citation}`));
   } else if (!year.required && year.annual !== false) {
     box.append(el("div", { class: "calc-note calc-unknown-req" },

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, browser_report, cpython_report, decode_share, share_data, wait_for_result
-from .helpers import add_activity
+from .helpers import add_activity, wait_report
+from .test_keep_work import PLANNED
 
 EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
 TYPED = ["hefei_2021.json", "browser_qinghai_full_form.json", "qinghai_2025.json"]
@@ -180,3 +181,12 @@ def test_form_is_usable_before_python_is_ready(page, site_url):
     page.click("#add-activity")
     page.locator("#activity-list select[name=kind]").select_option("public_course")
     assert wait_for_result(page) == "ready"
+
+
+def test_year_with_the_users_own_figures_says_so_once(page, site_url):
+    # 青海 2024 is in no notice here; PLANNED supplies 30 + 60 for it.
+    page.goto(f"{site_url}calculator/#s={share_data(PLANNED)}")
+    wait_for_result(page)
+    wait_report(page, "r.years.some(y => y.year === 2024 && y.required_source === 'user')")
+    text = page.inner_text('.calc-year-report[data-year="2024"]')
+    assert text.count("自行填写") + text.count("您填写的数字") == 1
