@@ -5,6 +5,8 @@ category, with room left under their caps), with the region's deadlines for that
 
 from __future__ import annotations
 
+import math
+
 from calc import ruledata
 from calc.ledger import Year
 from calc.text import CATEGORY, hours
@@ -18,7 +20,30 @@ def cheapest(gaps: list[dict], count: int) -> list[dict]:
     return sorted(ranked[:count], key=lambda g: g["year"])
 
 
-def options(policy: dict, year: Year, category: str) -> list[dict]:
+def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict | None:
+    """How one activity of this kind supplies `amount` hours (no more than `room`, its cap's room):
+    {field, value, hours}, when a single number is all it needs (hours as stated, or units at a
+    fixed rate, rounded up to whole units: 公需课 1 门 for 20 hours short is 30 hours). None when
+    the kind needs more than that (a level, a rank, ...)."""
+    conversion = kind["conversion"]
+    if conversion["method"] == "first_given":
+        conversion = conversion["options"][0]
+    field = conversion.get("field", "hours")
+    if any(f.get("required") and f["name"] != field for f in kind.get("fields", [])):
+        return None
+    if room is not None:
+        amount = min(amount, room)
+    if conversion["method"] == "as_stated":
+        return {"field": field, "value": hours(amount), "hours": hours(amount)}
+    rate = ruledata.dated(conversion.get("rate"), year) if conversion["method"] == "per_unit" else None
+    if not rate or conversion.get("per", 1) != 1:
+        return None
+    units = math.ceil(round(amount / rate, 6))
+    supplied = units * rate if room is None else min(units * rate, room)
+    return {"field": field, "value": units, "hours": hours(supplied)}
+
+
+def options(policy: dict, year: Year, category: str, gap: float = 0.0) -> list[dict]:
     used: dict[str, float] = {}
     for line in year.lines:
         used[line.kind] = used.get(line.kind, 0.0) + line.hours
@@ -37,6 +62,10 @@ def options(policy: dict, year: Year, category: str) -> list[dict]:
         entry = {"kind": kind["id"], "name": kind["name"], "room": None if room is None else hours(room)}
         if method in ("whole_professional", "whole_professional_tenure"):
             entry["whole_requirement"] = True
+        elif gap:
+            one = entry_for(kind, gap, room, year.year)
+            if one:
+                entry["entry"] = one
         found.append(entry)
     return found
 
@@ -50,7 +79,7 @@ def plan(policy: dict, years: dict[int, Year], gaps: list[dict]) -> dict:
         entry = {"year": gap["year"], "public": gap["public"], "professional": gap["professional"], "options": {}}
         for category in CATEGORY:
             if gap[category]:
-                entry["options"][category] = options(policy, year, category)
+                entry["options"][category] = options(policy, year, category, gap[category])
         entry["deadlines"] = [
             {"date": d["date"], "what": d["what"]}
             for d in policy.get("deadlines", [])

@@ -97,3 +97,15 @@ def test_recognition_is_unknown_in_hefei() -> None:
 def test_aid_program_before_2016_is_72_hours() -> None:
     report = run("hefei", {"kind": "aid_program", "year": 2015}, {"kind": "aid_program", "year": 2016})
     assert kind_hours(report, 2015, "aid_program") == 72 and kind_hours(report, 2016, "aid_program") == 90
+
+
+def test_plan_offers_public_courses_by_the_course() -> None:
+    # 公需课 30学时/门: 20 public hours short is one course, 30 hours
+    activities = [{"kind": "organised_training", "year": 2021, "hours": 60}, {"kind": "self_study", "year": 2021, "hours": 10}]
+    target = {"type": "review", "level": "intermediate", "year": 2021}
+    report = run("hefei", *activities, person={"tenure_start": 2021}, target=target)
+    (step,) = report["readiness"]["plan"]["years"]
+    (course,) = [o for o in step["options"]["public"] if o["kind"] == "public_course"]
+    assert course["entry"] == {"field": "count", "value": 1, "hours": 30}
+    added = {"kind": "public_course", "year": 2021, "count": course["entry"]["value"]}
+    assert run("hefei", *activities, added, person={"tenure_start": 2021}, target=target)["readiness"]["status"] == "ready"

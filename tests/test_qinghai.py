@@ -249,3 +249,21 @@ def test_following_the_plan_makes_the_application_ready() -> None:
     option = step["options"]["professional"][0]["kind"]
     added = {"kind": option, "year": 2024, "hours": 10}
     assert run("qinghai", *activities, added, requirements=supplied(2024), target=target)["readiness"]["status"] == "ready"
+
+
+def test_plan_entry_takes_the_hours_or_the_days_a_gap_needs_within_the_cap() -> None:
+    # 技术带教帮扶 7学时/天, at most 30 a year: 20 hours short is 3 days (21 hours). With 3 days
+    # (21 hours) already entered only 9 are left under the cap: 2 more days, of which 9 hours count.
+    target = {"type": "recognition", "level": "intermediate", "year": 2025}
+    short = full_year(2025, 30, 40)
+    step = run("qinghai", *short, target=target, requirements=supplied(2024))["readiness"]["plan"]["years"][0]
+    assert (step["year"], step["professional"]) == (2025, 20)
+    by_kind = {o["kind"]: o for o in step["options"]["professional"]}
+    assert by_kind["professional_course"]["entry"] == {"field": "hours", "value": 20, "hours": 20}
+    assert by_kind["mentoring"]["entry"] == {"field": "days", "value": 3, "hours": 21}
+    assert "entry" not in by_kind["patent"]  # needs a type and a rank, not one number
+    used = full_year(2025, 30, 20) + [{"kind": "mentoring", "year": 2025, "days": 3}]
+    step = run("qinghai", *used, target=target, requirements=supplied(2024))["readiness"]["plan"]["years"][0]
+    assert step["professional"] == 19
+    mentoring = [o for o in step["options"]["professional"] if o["kind"] == "mentoring"][0]
+    assert mentoring["room"] == 9 and mentoring["entry"] == {"field": "days", "value": 2, "hours": 9}

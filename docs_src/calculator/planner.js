@@ -5,19 +5,25 @@ import { el } from "./dom.js";
 import { CATEGORY, hours } from "./labels.js";
 import { deadlineCalendar } from "./calendar.js";
 
-/** A kind whose only required input is its hours ({hours}) can take a planned amount directly. */
-function takesHours(kind) {
-  const required = (kind?.fields || []).filter((f) => f.required);
-  return required.length === 1 && required[0].name === "hours" && (required[0].type === "number" || required[0].type === "integer");
+/**
+ * The activity that supplies `gap` hours of `category` in `year`, or null. calc says for each
+ * option whether one entry with a single number can supply it (`entry`: {field, value, hours}:
+ * hours as stated, or whole units at a fixed rate, 公需课 1 门 = 30 学时); kinds without a cap
+ * come first, then those with room enough, then whatever supplies some of it.
+ */
+export function suggestion(year, category, gap, options) {
+  const usable = (options || []).filter((o) => !o.whole_requirement && o.entry);
+  const best = usable.find((o) => o.room === null || o.room === undefined) || usable.find((o) => o.entry.hours >= gap) || usable[0];
+  if (!best) return null;
+  const { field, value, hours: amount } = best.entry;
+  return { activity: { kind: best.kind, year, [field]: value, title: "计划补学" }, name: best.name, amount, field, value };
 }
 
-/** The activity that supplies `gap` hours of `category` in `year`, or null. */
-export function suggestion(year, category, gap, options, kindOf) {
-  const usable = (options || []).filter((o) => !o.whole_requirement && takesHours(kindOf(o.kind)));
-  const best = usable.find((o) => o.room === null || o.room === undefined) || usable.find((o) => o.room >= gap) || usable[0];
-  if (!best) return null;
-  const amount = best.room === null || best.room === undefined ? gap : Math.min(gap, best.room);
-  return { activity: { kind: best.kind, year, hours: amount, title: "计划补学" }, name: best.name, amount };
+/** "20 学时", or "1 门（30 学时）" when the entry is counted in other units. */
+function unitsText(hint, kindOf) {
+  if (hint.field === "hours") return `${hours(hint.amount)} 学时`;
+  const unit = (kindOf(hint.activity.kind)?.fields || []).find((f) => f.name === hint.field)?.unit || "";
+  return `${hint.value} ${unit}（${hours(hint.amount)} 学时）`;
 }
 
 function optionText(o) {
@@ -41,12 +47,12 @@ export function plannerSection(report, { kindOf, onAdd, currentYear }) {
         if (!gap) continue;
         const options = y.options?.[category] || [];
         part.append(el("p", {}, `${CATEGORY[category]}还差 ${hours(gap)} 学时。`));
-        const hint = suggestion(y.year, category, gap, options, kindOf);
+        const hint = suggestion(y.year, category, gap, options);
         if (hint) {
           part.append(el("button", {
             type: "button", class: "md-button calc-plan-add", dataset: { year: y.year, category },
             on: { click: () => onAdd(hint.activity) },
-          }, `添加：${y.year}年${hint.name} ${hours(hint.amount)} 学时`));
+          }, `添加：${y.year}年${hint.name} ${unitsText(hint, kindOf)}`));
         }
         if (options.length) {
           part.append(el("details", { class: "calc-plan-options" },

@@ -94,3 +94,20 @@ def test_compare_all_regions(page, site_url):
     assert "论文" in hefei or "paper" in hefei or "第3项" in hefei  # a kind 合肥 does not have is listed
     # the main result is still the scenario's own
     wait_report(page, "r.policy === 'qinghai'")
+
+
+def test_planner_offers_hefei_public_courses_by_the_course(page, site_url):
+    # 合肥 counts 公需课 by the course (30学时/门): the suggestion is one course, not "20 学时"
+    scenario = {"version": 1, "policy": "hefei", "person": {"tenure_start": 2021},
+                "activities": [{"kind": "organised_training", "year": 2021, "hours": 60},
+                               {"kind": "self_study", "year": 2021, "hours": 10}],
+                "target": {"type": "review", "level": "intermediate", "year": 2021}}
+    open_scenario(page, site_url, scenario)
+    button = page.locator('.calc-plan-add[data-year="2021"][data-category="public"]')
+    assert button.inner_text() == "添加：2021年公需课 1 门（30 学时）"
+    button.click()
+    report = wait_report(page, "r.readiness && r.readiness.status === 'ready'")
+    assert report["years"][0]["public"] == 30
+    card = page.locator('#activity-list > [data-activity="2"]')
+    assert card.locator("select[name=kind]").input_value() == "public_course"
+    assert card.locator("input[name=count]").input_value() == "1"
