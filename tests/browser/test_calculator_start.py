@@ -11,6 +11,15 @@ from .helpers import open_scenario, wait_report
 THEME_BUNDLE = re.compile(r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|workers/search)")
 
 
+def type_query(page, text: str) -> None:
+    """Type into the search box as a person with an input method does. The theme searches on
+    keyup (and again when its index is ready); Playwright types Chinese characters as input events
+    alone, so without the End key's keyup a query typed after the index was ready was never run
+    (a CI failure on 2026-11-29). An IME's committed text comes with key events."""
+    page.keyboard.type(text)
+    page.keyboard.press("End")
+
+
 def test_theme_script_waits_until_search_is_wanted(page, site_url):
     requested = []
     page.on("request", lambda r: requested.append(r.url))
@@ -20,7 +29,7 @@ def test_theme_script_waits_until_search_is_wanted(page, site_url):
     page.click("[data-md-component=search-query]")
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
     assert any(THEME_BUNDLE.search(u) for u in requested)
-    page.keyboard.type("公需科目")
+    type_query(page, "公需科目")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.errors == []
@@ -32,7 +41,7 @@ def test_search_shortcut_opens_search_on_the_calculator_page(page, site_url):
     page.locator("body").press("/")
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
     assert page.is_checked("#__search")
-    page.keyboard.type("学时")
+    type_query(page, "学时")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
     assert "学时" in page.inner_text(".md-search-result")
     # typing into the calculator's own fields is never taken for the shortcut
@@ -101,5 +110,5 @@ def test_small_screen_drawer_and_search_button_work_before_the_theme_script(page
     wait_for_result(page)
     page.click("label.md-header__button[for=__search]")
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
-    page.keyboard.type("职称")
+    type_query(page, "职称")
     page.wait_for_selector(".md-search-result__item", timeout=30_000)
