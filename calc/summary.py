@@ -31,9 +31,12 @@ def summary(report: dict) -> str:
             f"{need} → {MET[year['met']] if year.get('annual', True) else '申报时按平均学时核对'}{extra}"
         )
         for line in year["lines"]:
-            category = CATEGORY.get(line["category"], "不计入科目")
+            if line["category"] in CATEGORY:
+                amount = f"{CATEGORY[line['category']]}{fmt(line['hours'])}学时"
+            else:  # 视同完成、不计学时 and the like: the note says what it does
+                amount = "不直接计学时" if not line["hours"] else f"{fmt(line['hours'])}学时"
             note = f"（{line['note']}）" if line.get("note") else ""
-            out.append(f"  · {line['name']}：{category}{fmt(line['hours'])}学时{note}  依据：{line['citation']}")
+            out.append(f"  · {line['name']}：{amount}{note}  依据：{line['citation']}")
         for note in year["notes"]:
             out.append(f"  注：{note}")
     verdict = report.get("readiness")

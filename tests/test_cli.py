@@ -35,6 +35,13 @@ def test_check_prints_a_chinese_summary(tmp_path: Path) -> None:
     assert result.returncode == 0 and "2021年" in result.stdout and "职称外语" in result.stdout
 
 
+def test_summary_says_a_line_that_counts_no_hours_itself(tmp_path: Path) -> None:
+    # 考前辅导班 are never counted: the line says so, not "0学时" under some category
+    scenario = {"version": 1, "policy": "qinghai", "activities": [{"kind": "excluded", "year": 2025, "hours": 8, "what": "考前辅导班"}]}
+    line = [row for row in calc_cli("check", write(tmp_path, scenario)).stdout.splitlines() if "考前辅导班" in row][0]
+    assert "：不直接计学时（" in line and "0学时" not in line
+
+
 def test_exit_1_when_the_report_has_errors(tmp_path: Path) -> None:
     scenario = {"version": 1, "policy": "hefei", "activities": [{"kind": "nope", "year": 2021}]}
     result = calc_cli("check", write(tmp_path, scenario), "--json")
