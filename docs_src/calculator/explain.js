@@ -18,11 +18,13 @@ function capText(kind) {
 /** <li> for one line; `name` names the activity, `kind` is its catalogue entry (or null). */
 export function lineItem(line, name, kind) {
   const cut = capCut(line);
-  const category = CATEGORY[line.category] || "不计入公需或专业科目";
+  // a line outside both categories (视同完成, 不计学时): its note says what it does
+  const amount = CATEGORY[line.category] ? `${CATEGORY[line.category]} ${hours(line.hours)}学时`
+    : line.hours ? `${hours(line.hours)}学时` : "不直接计学时";
   const item = el("li", { class: "calc-line", dataset: { activity: line.activity ?? "", rule: line.rule || "" } });
   item.append(el("div", { class: "calc-line-head" },
     el("span", { class: "calc-line-name" }, name),
-    el("strong", {}, `${category} ${hours(line.hours)}学时`)));
+    el("strong", {}, amount)));
   if (cut > 0) {
     item.append(el("p", { class: "calc-cut" },
       `按规则应计 ${hours(line.uncapped)} 学时，因上限少计 ${hours(cut)} 学时`,

@@ -111,3 +111,12 @@ def test_planner_offers_hefei_public_courses_by_the_course(page, site_url):
     card = page.locator('#activity-list > [data-activity="2"]')
     assert card.locator("select[name=kind]").input_value() == "public_course"
     assert card.locator("input[name=count]").input_value() == "1"
+
+
+def test_line_that_counts_no_hours_says_so(page, site_url):
+    scenario = {"version": 1, "policy": "qinghai",
+                "activities": [{"kind": "excluded", "year": 2025, "hours": 8, "what": "考前辅导班"}]}
+    open_scenario(page, site_url, scenario)
+    line = page.locator('.calc-year-report[data-year="2025"] li.calc-line[data-rule="qinghai/excluded"]')
+    assert line.locator(".calc-line-head strong").inner_text() == "不直接计学时"
+    assert "不计入继续教育培训学时" in line.inner_text()
