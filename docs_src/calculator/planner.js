@@ -80,6 +80,11 @@ export function plannerSection(report, { kindOf, onAdd, currentYear }) {
   const calendar = deadlineCalendar(report.deadlines || [], calendarYear);
   if (calendar) {
     box.append(el("h4", {}, `${calendarYear}年的截止时间`), calendar);
+  } else {
+    // the notices give deadlines for their own years only: say so rather than show nothing
+    box.append(el("p", { class: "calc-note calc-no-deadlines" },
+      `本站收录的通知没有给出${calendarYear}年的截止时间，请以当年的通知为准`,
+      (report.deadlines || []).length ? "（通知给出的其他年度的时间节点见下方“截止时间”）。" : "。"));
   }
   return box;
 }

@@ -120,3 +120,15 @@ def test_line_that_counts_no_hours_says_so(page, site_url):
     line = page.locator('.calc-year-report[data-year="2025"] li.calc-line[data-rule="qinghai/excluded"]')
     assert line.locator(".calc-line-head strong").inner_text() == "不直接计学时"
     assert "不计入继续教育培训学时" in line.inner_text()
+
+
+def test_planner_says_when_no_notice_gives_the_years_deadlines(page, site_url):
+    # 青海's notices give the deadlines of 2021 and 2025 only
+    scenario = {"version": 1, "policy": "qinghai",
+                "activities": [{"kind": "public_course", "year": 2025, "hours": 30}],
+                "target": {"type": "recognition", "level": "intermediate", "year": 2026}}
+    open_scenario(page, site_url, scenario)
+    planner = page.locator(".calc-planner")
+    assert "本站收录的通知没有给出2026年的截止时间" in planner.inner_text()
+    assert planner.locator("table.calc-cal").count() == 0
+    assert "2025-12-10" in page.inner_text(".calc-deadlines")
