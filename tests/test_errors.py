@@ -23,6 +23,13 @@ def test_unknown_kind_is_reported_and_the_rest_still_computed() -> None:
     assert year_of(report, 2025)["public"] == 30
 
 
+def test_activity_without_a_kind_asks_for_one() -> None:
+    # a card just added on the page has no kind yet
+    for blank in ({"kind": "", "year": 2025}, {"year": 2025}):
+        error = only_error(run("qinghai", GOOD, blank))
+        assert error["field"] == "kind" and error["message"] == "第2条活动：还没有选择活动类型，未计算。"
+
+
 def test_kind_not_valid_that_year() -> None:
     error = only_error(run("qinghai", {"kind": "paper", "year": 2021, "authorship": "sole"}))
     assert error["field"] == "year" and "2022年起" in error["message"]
