@@ -33,10 +33,13 @@ def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict 
         return None
     if room is not None:
         amount = min(amount, room)
-    if conversion["method"] == "as_stated":
+    method = conversion["method"]
+    if method == "as_stated":
         return {"field": field, "value": hours(amount), "hours": hours(amount)}
-    rate = ruledata.dated(conversion.get("rate"), year) if conversion["method"] == "per_unit" else None
-    if not rate or conversion.get("per", 1) != 1:
+    if method != "per_unit" or conversion.get("per", 1) != 1:
+        return None
+    rate = ruledata.dated(conversion["rate"], year)
+    if not rate:
         return None
     units = math.ceil(round(amount / rate, 6))
     supplied = units * rate if room is None else min(units * rate, room)

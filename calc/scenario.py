@@ -263,10 +263,10 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
         errors.append(error(index, None, f"{label}必须是一个对象，未计算。"))
         return None
     kind_id = raw.get("kind")
-    versions = ruledata.kind_versions(policy, kind_id) if isinstance(kind_id, str) else []
     if kind_id is None or kind_id == "":
         errors.append(error(index, "kind", f"{label}：还没有选择活动类型，未计算。"))
         return None
+    versions = ruledata.kind_versions(policy, kind_id) if isinstance(kind_id, str) else []
     if not versions:
         shown = str(kind_id)[:40]
         errors.append(error(index, "kind", f"{label}：{policy['name']}的规则中没有活动类型“{shown}”，未计算。"))

@@ -23,6 +23,7 @@ const root = $("calculator");
 const result = $("result");
 const errorBox = $("result-error");
 const policySelect = $("policy");
+const jumpText = $("result-jump-text"); // the phone's result bar (overrides/calculator.html)
 const noticeBox = $("notice");
 
 let data = { policies: [], catalogues: {} };
@@ -80,7 +81,7 @@ function showError(message) {
   result.dataset.status = "error";
   errorBox.textContent = message;
   errorBox.hidden = false;
-  $("result-jump-text").textContent = "无法计算，请查看结果区的提示。";
+  jumpText.textContent = "无法计算，请查看结果区的提示。";
 }
 
 function showReport(reportText) {
@@ -110,7 +111,7 @@ function showReport(reportText) {
     result.dataset.status = "ready";
   }
   const sentence = summarySentence(report);
-  if (!isUnusable(report)) $("result-jump-text").textContent = sentence.replace(/^计算完成：/, "");
+  if (!isUnusable(report)) jumpText.textContent = sentence.replace(/^计算完成：/, "");
   if (sentence !== lastAnnounced) {
     lastAnnounced = sentence;
     $("announce").textContent = sentence;

@@ -15,15 +15,15 @@ export function suggestion(year, category, gap, options) {
   const usable = (options || []).filter((o) => !o.whole_requirement && o.entry);
   const best = usable.find((o) => o.room === null || o.room === undefined) || usable.find((o) => o.entry.hours >= gap) || usable[0];
   if (!best) return null;
-  const { field, value, hours: amount } = best.entry;
-  return { activity: { kind: best.kind, year, [field]: value, title: "计划补学" }, name: best.name, amount, field, value };
+  const { field, value } = best.entry;
+  return { activity: { kind: best.kind, year, [field]: value, title: "计划补学" }, name: best.name, entry: best.entry };
 }
 
 /** "20 学时", or "1 门（30 学时）" when the entry is counted in other units. */
-function unitsText(hint, kindOf) {
-  if (hint.field === "hours") return `${hours(hint.amount)} 学时`;
-  const unit = (kindOf(hint.activity.kind)?.fields || []).find((f) => f.name === hint.field)?.unit || "";
-  return `${hint.value} ${unit}（${hours(hint.amount)} 学时）`;
+function unitsText({ activity, entry }, kindOf) {
+  if (entry.field === "hours") return `${hours(entry.hours)} 学时`;
+  const unit = (kindOf(activity.kind)?.fields || []).find((f) => f.name === entry.field)?.unit || "";
+  return `${entry.value} ${unit}（${hours(entry.hours)} 学时）`;
 }
 
 function optionText(o) {
