@@ -3,12 +3,12 @@
 
 Stages (each is a module of sitebuild/):
   1. compile_rules  validate policies/ and compile calc/rules.json (python -m policies.compile)
-  2. docs_pages     docs/ = docs_src/ + pages generated from calc/rules.json (regions, compare, FAQ)
+  2. docs_pages     build/docs/ = docs/ + pages generated from calc/rules.json (regions, compare, FAQ)
   3. wheel, lockfile, catalogue
                     calc/ as a py3-none-any wheel, registered in a Pyodide lockfile
                     (pyodide lockfile add-wheels), and the kinds catalogue as JSON for the form
   4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into
-                    docs/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
+                    build/docs/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
   5. snapshot       a Pyodide memory snapshot with calc imported (taken in Node), and
                     the worker's manifest (where everything is) written into calculator/worker.js
   6. mkdocs_site    mkdocs build --strict into site/, theme made self-contained, outside-host scan
@@ -27,7 +27,7 @@ from sitebuild import (  # noqa: E402
     bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, vendor,
     wheel,
 )
-from sitebuild.paths import CATALOGUE_JSON, DOCS, PYODIDE_DIR, SITE  # noqa: E402
+from sitebuild.paths import CATALOGUE_JSON, STAGE, PYODIDE_DIR, SITE  # noqa: E402
 
 
 def stage(number: int, title: str) -> None:
@@ -41,18 +41,18 @@ def main() -> int:
     stage(1, "rule data: python -m policies.compile")
     compile_rules.run()
 
-    stage(2, "pages: docs_src/ + generated pages -> docs/")
+    stage(2, "pages: docs/ + generated pages -> build/docs/")
     written = docs_pages.generate()
     print(f"  {len(written)} generated pages: {', '.join(written)}")
 
     stage(3, "calc for the browser: wheel, Pyodide lockfile, kinds catalogue")
-    pyodide_dir = DOCS / PYODIDE_DIR
+    pyodide_dir = STAGE / PYODIDE_DIR
     whl = wheel.build_wheel(pyodide_dir)
     entry = lockfile.add_wheel(whl, pyodide_dir / "pyodide-lock.json")
-    data = catalogue.write(DOCS / CATALOGUE_JSON)
+    data = catalogue.write(STAGE / CATALOGUE_JSON)
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
-    print(f"  vendor: {', '.join(p.name for p in vendor.copy(DOCS))}")  # sitebuild/vendor.py: npm files the pages use
-    joined = bundle.bundle(DOCS)  # sitebuild/bundle.py: the calculator's modules as one file
+    print(f"  vendor: {', '.join(p.name for p in vendor.copy(STAGE))}")  # sitebuild/vendor.py: npm files the pages use
+    joined = bundle.bundle(STAGE)  # sitebuild/bundle.py: the calculator's modules as one file
     print(f"  calculator/app.js: {joined['modules']} modules in one file of {joined['bytes'] / 1e3:.0f} kB")
 
     stage(4, "Pyodide runtime from node_modules/pyodide")
@@ -62,7 +62,7 @@ def main() -> int:
 
     stage(5, "memory snapshot with calc imported (Node), worker manifest")
     snap = snapshot.make(runtime_dir, whl, pyodide_dir)
-    snapshot.write_manifest(DOCS / "calculator" / "worker.js", pyodide_dir, runtime_dir, snap)
+    snapshot.write_manifest(STAGE / "calculator" / "worker.js", pyodide_dir, runtime_dir, snap)
     print(f"  {snap['file']}: {snap['bytes'] / 1e6:.1f} MB, {snap['modules']} modules, Python {snap['python']}")
 
     stage(6, "mkdocs build --strict -> site/")

@@ -16,7 +16,7 @@ Measured in each run, from navigation start: first result (calc: #result data-st
 bare: Python's answer), when the form accepts input (the region select and the add button
 enabled), the longest main-thread task (PerformanceObserver longtask), bytes the server sent;
 and, for calc, the recalculation after an edit (input event to a new data-report). Medians and
-the ratio to the bare start are printed, and written to docs_src/performance.md between the
+the ratio to the bare start are printed, and written to docs/performance.md between the
 `bench:` markers with the date and the machine.
 """
 
@@ -47,8 +47,8 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
     "--disable-sync", "--no-first-run",
 ]
-PAGE = ROOT / "docs_src" / "performance.md"
-SCENARIO = ROOT / "examples" / "qinghai_2025.json"
+PAGE = ROOT / "docs" / "performance.md"
+SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
 TIMEOUT_MS = 120_000
 
 # Recorded in every page before its own scripts run (no inline script: an init script).

@@ -1,9 +1,9 @@
-"""Stage 2: the Markdown pages of docs/, generated from the rule data (calc/rules.json).
+"""Stage 2: the Markdown pages of build/docs/, generated from the rule data (calc/rules.json).
 
-docs/ is rebuilt from scratch on every build: docs_src/ (hand-written pages, the calculator's
-code and styles) is copied in, then one page per region (regions/<id>.md, and a short page per
+build/docs/ (what MkDocs reads; build output) is rebuilt from scratch on every build: docs/
+(hand-written pages, the calculator's code and styles) is copied in, then one page per region (regions/<id>.md, and a short page per
 alias), a comparison page (compare.md) and a FAQ (faq.md) are written, and the navigation
-(docs/.nav.json, read by sitebuild/mkdocs_nav.py). Nothing in docs/ is edited by hand.
+(build/docs/.nav.json, read by sitebuild/mkdocs_nav.py). Nothing in build/docs/ is edited by hand.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from . import describe as d
-from .paths import DOCS, DOCS_SRC, RULES_JSON
+from .paths import STAGE, DOCS, RULES_JSON
 
 GENERATED = "<!-- 本页由 build.py 根据规则数据（calc/rules.json）生成，请勿手工编辑。 -->"
 
@@ -332,11 +332,11 @@ def faq_page(policies: list[dict]) -> str:
 # ---- the whole of docs/ ---------------------------------------------------------------------
 
 
-def generate(rules: dict | None = None, docs: Path = DOCS) -> list[str]:
+def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
     rules = rules if rules is not None else load_rules()
     if docs.exists():
         shutil.rmtree(docs)
-    shutil.copytree(DOCS_SRC, docs)
+    shutil.copytree(DOCS, docs)
     policies = sorted(rules["policies"].values(), key=lambda p: p["id"])
     written = []
 

@@ -1,4 +1,4 @@
-"""MkDocs hook: take the navigation from docs/.nav.json, which build.py writes with the pages.
+"""MkDocs hook: take the navigation from build/docs/.nav.json, which build.py writes with the pages.
 
 The pages of the regions come from the rule data, so the navigation cannot be fixed in
 mkdocs.yml. The file is a plain MkDocs `nav` list in JSON; without it MkDocs builds its default

@@ -5,8 +5,8 @@ from pathlib import Path
 ROOT = Path(__file__).absolute().parent.parent
 CALC = ROOT / "calc"
 RULES_JSON = CALC / "rules.json"
-DOCS_SRC = ROOT / "docs_src"        # hand-written pages, calculator code, styles (in git)
-DOCS = ROOT / "docs"                # what mkdocs reads: docs_src + generated pages (not in git)
+DOCS = ROOT / "docs"                # hand-written pages, calculator code, styles (in git)
+STAGE = ROOT / "build" / "docs"     # what mkdocs reads: docs/ + generated pages (build output, not in git)
 SITE = ROOT / "site"                # the built site (not in git)
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 MKDOCS_YML = ROOT / "mkdocs.yml"

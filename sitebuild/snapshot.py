@@ -25,7 +25,7 @@ from .paths import PYODIDE_VERSION, ROOT
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 # Scenarios calc runs before the snapshot is taken, so that whatever they import is in it.
-WARMUP = sorted((ROOT / "examples").glob("*.json"))
+WARMUP = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
 # The self-check after a restore: a small scenario that goes through the conversion rules.
 CHECK_SCENARIO = json.dumps({
     "version": 1, "policy": "hefei",

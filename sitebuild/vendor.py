@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .paths import DOCS, ROOT
+from .paths import STAGE, ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 VENDOR_DIR = "vendor"
@@ -21,7 +21,7 @@ FILES = [
 ]
 
 
-def copy(docs: Path = DOCS) -> list[Path]:
+def copy(docs: Path = STAGE) -> list[Path]:
     dest_dir = docs / VENDOR_DIR
     dest_dir.mkdir(parents=True, exist_ok=True)
     copied = []

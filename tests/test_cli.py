@@ -63,7 +63,7 @@ def test_kinds_lists_the_catalogue() -> None:
 
 
 def test_examples_run(tmp_path: Path) -> None:
-    examples = sorted((ROOT / "examples").glob("*.json"))
+    examples = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
     assert len(examples) >= 5
     for example in examples:
         result = calc_cli("check", str(example), "--json", isolated=True)

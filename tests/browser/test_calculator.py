@@ -1,6 +1,6 @@
 """The calculator in a real browser computes what CPython computes.
 
-For every example scenario (examples/*.json) the report calc produces in Pyodide, opened through
+For every example scenario (docs/examples/*.json and tests/fixtures/browser_*.json) the report calc produces in Pyodide, opened through
 a #s= share link, equals calc.evaluate() in CPython; some scenarios are also typed into the form
 field by field, and then the form's own share link must hold exactly the example scenario.
 """
@@ -16,7 +16,10 @@ from .conftest import ROOT, browser_report, cpython_report, decode_share, share_
 from .helpers import add_activity, wait_report
 from .test_keep_work import PLANNED
 
-EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+# The published example scenarios (docs/examples/, downloadable from the site) and the browser
+# fixtures (tests/fixtures/browser_*.json: bad input on purpose).
+EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
+BY_NAME = {p.name: p for p in EXAMPLES}
 TYPED = ["hefei_2021.json", "browser_qinghai_full_form.json", "qinghai_2025.json"]
 
 
@@ -29,7 +32,7 @@ def outside_requests(page, site_url):
 
 
 def test_there_are_examples():
-    assert len(EXAMPLES) >= 5, "examples/*.json: the browser tests need example scenarios"
+    assert len(EXAMPLES) >= 5, "docs/examples/*.json: the browser tests need example scenarios"
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
@@ -98,7 +101,7 @@ def type_scenario(page, scenario):
 
 @pytest.mark.parametrize("name", TYPED)
 def test_typed_scenario_report_equals_cpython(page, site_url, name):
-    scenario = load(ROOT / "examples" / name)
+    scenario = load(BY_NAME[name])
     page.goto(f"{site_url}calculator/")
     page.wait_for_selector("#add-activity:not([disabled])")
     type_scenario(page, scenario)
@@ -165,7 +168,7 @@ def test_share_link_not_json_gets_calc_error_report(page, site_url):
 
 
 def test_user_text_is_never_markup(page, site_url):
-    scenario = load(ROOT / "examples" / "browser_hefei_entry_errors.json")
+    scenario = load(BY_NAME["browser_hefei_entry_errors.json"])
     page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
     wait_for_result(page)
     assert page.locator("#calculator img").count() == 0

@@ -17,7 +17,7 @@ import pytest
 
 from .conftest import ROOT, START_TIMEOUT_MS, browser_report, cpython_report, share_data
 
-EXAMPLES = sorted((ROOT / "examples").glob("*.json"))
+EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
 ERROR_TEXTS = ["{", "[]", '{"version": 1, "policy": "nowhere", "activities": []}', '"text"']
 CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'"
 

@@ -93,7 +93,7 @@ def test_calculator_scripts_are_one_file_preloaded_with_the_catalogue():
     assert IMPORT.findall(app) == []  # no module left to fetch
     # esbuild marks each module it took in; every calculator module is one (none is dead code)
     bundled = set(re.findall(r"^// (calculator/[\w-]+\.js)$", app, re.M))
-    own = {f"calculator/{p.name}" for p in (ROOT / "docs_src" / "calculator").glob("*.js")}
+    own = {f"calculator/{p.name}" for p in (ROOT / "docs" / "calculator").glob("*.js")}
     assert own - bundled == {"calculator/worker.js", "calculator/policy-qr.js"}  # the worker's, the region pages'
     html = (SITE / "calculator" / "index.html").read_text("utf-8")
     head = html.split("</head>", 1)[0]

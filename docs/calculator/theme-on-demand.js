@@ -3,7 +3,7 @@
 //
 // Why: evaluating that bundle takes one uninterrupted main-thread task of about 0.2 s on a slow
 // machine, and as an ordinary script at the end of the body it also holds back the calculator's
-// own modules; with it the form became usable about half a second later (docs_src/performance.md).
+// own modules; with it the form became usable about half a second later (docs/performance.md).
 // Nothing the calculator needs depends on it: the navigation drawer of small screens is plain
 // CSS, links are links. Search is the one feature that needs it, so it is loaded on the first
 // sign of wanting search: the search button or field touched, focused or clicked, or the theme's
