@@ -15,6 +15,7 @@ import json
 
 from calc import limits
 from calc.catalogue import catalogue, policies
+from calc.errors import error
 from calc.report import REPORT_VERSION, evaluate
 
 __all__ = ["evaluate", "evaluate_json", "catalogue", "catalogue_json", "policies", "parse"]
@@ -24,12 +25,12 @@ def parse(text: str) -> tuple[object, dict | None]:
     """The parsed scenario, or an error entry saying why the text is not usable JSON."""
     if len(text.encode("utf-8", "surrogatepass")) > limits.MAX_SCENARIO_BYTES:
         size = limits.MAX_SCENARIO_BYTES // 1_000_000
-        return None, {"activity": None, "field": None, "message": f"情景文件超过 {size} MB，无法读取。"}
+        return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
     try:
         return json.loads(text, parse_constant=_reject_constant), None
     except (ValueError, RecursionError) as exc:
         where = f"（第{exc.lineno}行第{exc.colno}列）" if hasattr(exc, "lineno") else ""
-        return None, {"activity": None, "field": None, "message": f"情景文件不是有效的 JSON{where}，无法读取。"}
+        return None, error(None, None, f"情景文件不是有效的 JSON{where}，无法读取。", code="json_invalid")
 
 
 def _reject_constant(name: str) -> object:

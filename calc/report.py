@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from calc import readiness, ruledata
+from calc.errors import error
 from calc.ledger import Ledger, Year
 from calc.scenario import Scenario, read
 from calc.text import hours
@@ -17,8 +18,9 @@ def evaluate(raw: object) -> dict:
         return build(raw)
     except Exception as exc:  # noqa: BLE001 - the user must get a report, not a traceback
         message = f"计算时出现内部错误（{type(exc).__name__}），请保存情景文件并反馈给我们。您输入的内容没有丢失。"
+        code = "module_missing" if isinstance(exc, ImportError) else "internal_error"
         return {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [],
-                "errors": [{"activity": None, "field": None, "message": message}]}
+                "errors": [error(None, None, message, code=code)]}
 
 
 def build(raw: object) -> dict:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from calc import limits, ruledata
+from calc.errors import error
 from calc.text import CATEGORY, LEVEL, TARGET_TYPE
 
 SCENARIO_KEYS = {"version", "policy", "person", "activities", "requirements", "target", "extra"}
@@ -68,10 +69,6 @@ class Scenario:
     target_invalid: bool = False
 
 
-def error(activity: int | None, field_name: str | None, message: str) -> dict:
-    return {"activity": activity, "field": field_name, "message": message}
-
-
 def is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
@@ -106,20 +103,20 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     """The usable scenario (None when it cannot be used at all) and every error found."""
     errors: list[dict] = []
     if not isinstance(raw, dict):
-        return None, [error(None, None, "情景文件的内容必须是一个 JSON 对象（{…}），无法计算。")]
+        return None, [error(None, None, "情景文件的内容必须是一个 JSON 对象（{…}），无法计算。", code="not_an_object")]
     version = raw.get("version")
     if version != 1:
         shown = "（缺少）" if version is None else repr(version)[:20]
-        return None, [error(None, "version", f"不支持的情景格式版本 {shown}：本工具读取版本 1。")]
+        return None, [error(None, "version", f"不支持的情景格式版本 {shown}：本工具读取版本 1。", code="version_unsupported")]
     policy = ruledata.resolve(raw.get("policy"))
     if policy is None:
         shown = str(raw.get("policy"))[:40] if raw.get("policy") is not None else "（缺少）"
         known = "、".join(ruledata.policy_ids())
-        return None, [error(None, "policy", f"未知的地区政策“{shown}”。可选：{known}。")]
+        return None, [error(None, "policy", f"未知的地区政策“{shown}”。可选：{known}。", code="policy_unknown")]
     scenario = Scenario(policy_id=raw["policy"], policy=policy)
     for key in raw:
         if key not in SCENARIO_KEYS:
-            errors.append(error(None, str(key)[:40], f"未知的字段“{str(key)[:40]}”：自定义内容请放在 extra 下。"))
+            errors.append(error(None, str(key)[:40], f"未知的字段“{str(key)[:40]}”：自定义内容请放在 extra 下。", code="field_unknown"))
     scenario.person = read_person(raw.get("person"), errors)
     scenario.requirements = read_requirements(raw.get("requirements"), errors)
     scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
@@ -132,39 +129,39 @@ def read_person(raw: object, errors: list[dict]) -> Person:
     if raw is None:
         return person
     if not isinstance(raw, dict):
-        errors.append(error(None, "person", "个人信息（person）必须是一个对象，已忽略。"))
+        errors.append(error(None, "person", "个人信息（person）必须是一个对象，已忽略。", code="person_invalid"))
         return person
     for key, value in raw.items():
         where = f"person.{str(key)[:40]}"
         if key not in PERSON_KEYS:
-            errors.append(error(None, where, f"未知的个人信息字段“{str(key)[:40]}”，已忽略。"))
+            errors.append(error(None, where, f"未知的个人信息字段“{str(key)[:40]}”，已忽略。", code="field_unknown"))
         elif value is None:
             continue
         elif key == "gender":
             if one_of(value, GENDERS):
                 person.gender = value
             else:
-                errors.append(error(None, where, "性别只能是 male（男）或 female（女），已忽略。"))
+                errors.append(error(None, where, "性别只能是 male（男）或 female（女），已忽略。", code="value_invalid"))
         elif key == "birth_date":
             born = parse_date(value)
             if born is None:
-                errors.append(error(None, where, "出生日期须写成 1970-05-01 这样的日期，已忽略。"))
+                errors.append(error(None, where, "出生日期须写成 1970-05-01 这样的日期，已忽略。", code="date_invalid"))
             person.birth_date = born
         elif key == "sector":
             if one_of(value, SECTORS):
                 person.sector = value
             else:
-                errors.append(error(None, where, "单位性质只能是 public 或 non_public，已按公有制单位计算。"))
+                errors.append(error(None, where, "单位性质只能是 public 或 non_public，已按公有制单位计算。", code="value_invalid"))
         elif key == "tenure_start":
             problem = check_year(value)
             if problem:
-                errors.append(error(None, where, f"任现职年度：{problem}，已忽略。"))
+                errors.append(error(None, where, f"任现职年度：{problem}，已忽略。", code="year_invalid"))
             else:
                 person.tenure_start = int(value)
         elif isinstance(value, bool):
             setattr(person, key, value)
         else:
-            errors.append(error(None, where, f"“{key}”只能是 true 或 false，已忽略。"))
+            errors.append(error(None, where, f"“{key}”只能是 true 或 false，已忽略。", code="value_invalid"))
     return person
 
 
@@ -173,29 +170,29 @@ def read_requirements(raw: object, errors: list[dict]) -> dict[int, dict]:
     if raw is None:
         return result
     if not isinstance(raw, dict):
-        errors.append(error(None, "requirements", "自填年度要求（requirements）必须是一个对象，已忽略。"))
+        errors.append(error(None, "requirements", "自填年度要求（requirements）必须是一个对象，已忽略。", code="requirements_invalid"))
         return result
     for key, value in list(raw.items())[: limits.MAX_REQUIREMENT_YEARS]:
         where = f"requirements.{str(key)[:10]}"
         # only ASCII digits: "²".isdigit() is true but int("²") fails
         year = int(key) if isinstance(key, str) and len(key) == 4 and key.isascii() and key.isdigit() else None
         if year is None or check_year(year):
-            errors.append(error(None, where, f"自填要求的年度“{str(key)[:10]}”不是有效年份，已忽略。"))
+            errors.append(error(None, where, f"自填要求的年度“{str(key)[:10]}”不是有效年份，已忽略。", code="year_invalid"))
             continue
         if not isinstance(value, dict) or set(value) - {"public", "professional"}:
-            errors.append(error(None, where, f"{year}年的自填要求须写成 {{\"public\": 30, \"professional\": 60}}，已忽略。"))
+            errors.append(error(None, where, f"{year}年的自填要求须写成 {{\"public\": 30, \"professional\": 60}}，已忽略。", code="requirement_invalid"))
             continue
         figures = {}
         for category in ("public", "professional"):
             number = value.get(category)
             if not is_number(number) or number < 0 or number > limits.MAX_NUMBER:
-                errors.append(error(None, f"{where}.{category}", f"{year}年{CATEGORY[category]}要求须是 0 到 {limits.MAX_NUMBER} 之间的数，已忽略该年。"))
+                errors.append(error(None, f"{where}.{category}", f"{year}年{CATEGORY[category]}要求须是 0 到 {limits.MAX_NUMBER} 之间的数，已忽略该年。", code="number_invalid"))
                 break
             figures[category] = float(number)
         else:
             result[year] = figures
     if len(raw) > limits.MAX_REQUIREMENT_YEARS:
-        errors.append(error(None, "requirements", f"自填要求最多 {limits.MAX_REQUIREMENT_YEARS} 个年度，其余已忽略。"))
+        errors.append(error(None, "requirements", f"自填要求最多 {limits.MAX_REQUIREMENT_YEARS} 个年度，其余已忽略。", code="too_many"))
     return result
 
 
@@ -203,22 +200,22 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
     if raw is None:
         return None, False
     if not isinstance(raw, dict):
-        errors.append(error(None, "target", "申报目标（target）必须是一个对象。"))
+        errors.append(error(None, "target", "申报目标（target）必须是一个对象。", code="target_invalid"))
         return None, True
     bad = False
     for key in raw:
         if key not in TARGET_KEYS:
-            errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。"))
+            errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。", code="field_unknown"))
     ttype, level, year = raw.get("type"), raw.get("level"), raw.get("year")
     if not one_of(ttype, TARGET_TYPE):
-        errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。"))
+        errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。", code="value_invalid"))
         bad = True
     if not one_of(level, LEVEL):
-        errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。"))
+        errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。", code="value_invalid"))
         bad = True
     problem = check_year(year)
     if problem:
-        errors.append(error(None, "target.year", f"申报年度：{problem}。"))
+        errors.append(error(None, "target.year", f"申报年度：{problem}。", code="year_invalid"))
         bad = True
     if bad:
         return None, True
@@ -227,16 +224,16 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
     if raw.get("date") is not None:
         parsed = parse_date(raw["date"])
         if parsed is None:
-            errors.append(error(None, "target.date", "申报日期须写成 2025-11-01 这样的日期；已按当年12月31日计算。"))
+            errors.append(error(None, "target.date", "申报日期须写成 2025-11-01 这样的日期；已按当年12月31日计算。", code="date_invalid"))
         else:
             when = parsed
     degree = raw.get("degree")
     if degree is not None and not one_of(degree, DEGREES):
-        errors.append(error(None, "target.degree", "学历学位须是 college、bachelor、master 或 doctor，已忽略。"))
+        errors.append(error(None, "target.degree", "学历学位须是 college、bachelor、master 或 doctor，已忽略。", code="value_invalid"))
         degree = None
     deputy = raw.get("has_deputy_senior", False)
     if not isinstance(deputy, bool):
-        errors.append(error(None, "target.has_deputy_senior", "“已取得副高级职称”只能是 true 或 false，已忽略。"))
+        errors.append(error(None, "target.has_deputy_senior", "“已取得副高级职称”只能是 true 或 false，已忽略。", code="value_invalid"))
         deputy = False
     return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
 
@@ -245,10 +242,10 @@ def read_activities(raw: object, policy: dict, errors: list[dict]) -> list[Activ
     if raw is None:
         return []
     if not isinstance(raw, list):
-        errors.append(error(None, "activities", "活动列表（activities）必须是一个数组。"))
+        errors.append(error(None, "activities", "活动列表（activities）必须是一个数组。", code="activities_invalid"))
         return []
     if len(raw) > limits.MAX_ACTIVITIES:
-        errors.append(error(None, "activities", f"活动最多 {limits.MAX_ACTIVITIES} 条，本次只计算前 {limits.MAX_ACTIVITIES} 条，其余保留未计算。"))
+        errors.append(error(None, "activities", f"活动最多 {limits.MAX_ACTIVITIES} 条，本次只计算前 {limits.MAX_ACTIVITIES} 条，其余保留未计算。", code="too_many"))
     activities = []
     for index, entry in enumerate(raw[: limits.MAX_ACTIVITIES]):
         activity = read_activity(index, entry, policy, errors)
@@ -260,27 +257,27 @@ def read_activities(raw: object, policy: dict, errors: list[dict]) -> list[Activ
 def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> Activity | None:
     label = f"第{index + 1}条活动"
     if not isinstance(raw, dict):
-        errors.append(error(index, None, f"{label}必须是一个对象，未计算。"))
+        errors.append(error(index, None, f"{label}必须是一个对象，未计算。", code="activity_invalid"))
         return None
     kind_id = raw.get("kind")
     if kind_id is None or kind_id == "":
-        errors.append(error(index, "kind", f"{label}：还没有选择活动类型，未计算。"))
+        errors.append(error(index, "kind", f"{label}：还没有选择活动类型，未计算。", code="kind_missing"))
         return None
     versions = ruledata.kind_versions(policy, kind_id) if isinstance(kind_id, str) else []
     if not versions:
         shown = str(kind_id)[:40]
-        errors.append(error(index, "kind", f"{label}：{policy['name']}的规则中没有活动类型“{shown}”，未计算。"))
+        errors.append(error(index, "kind", f"{label}：{policy['name']}的规则中没有活动类型“{shown}”，未计算。", code="kind_unknown"))
         return None
     name = versions[0]["name"]
     problem = check_year(raw.get("year"))
     if problem:
-        errors.append(error(index, "year", f"{label}（{name}）：{problem}，未计算。"))
+        errors.append(error(index, "year", f"{label}（{name}）：{problem}，未计算。", code="year_invalid"))
         return None
     year = int(raw["year"])
     kind = ruledata.kind_for(policy, kind_id, year)
     if kind is None:
         spans = "、".join(describe_years(v.get("valid", {})) for v in versions)
-        errors.append(error(index, "year", f"{label}：“{name}”在{policy['name']}的规则中适用于{spans}，{year}年不适用，未计算。"))
+        errors.append(error(index, "year", f"{label}：“{name}”在{policy['name']}的规则中适用于{spans}，{year}年不适用，未计算。", code="kind_not_in_year"))
         return None
     ok = True
     specs = {spec["name"]: spec for spec in kind.get("fields", [])}
@@ -289,20 +286,20 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
         if key in ACTIVITY_COMMON:
             if key in ("title", "evidence") and value is not None:
                 if not isinstance(value, str):
-                    errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。"))
+                    errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。", code="text_invalid"))
                 elif len(value) > limits.MAX_TEXT:
-                    errors.append(error(index, key, f"{label}：“{key}”超过 {limits.MAX_TEXT} 个字，计算不受影响，请缩短。"))
+                    errors.append(error(index, key, f"{label}：“{key}”超过 {limits.MAX_TEXT} 个字，计算不受影响，请缩短。", code="text_too_long"))
             continue
         spec = specs.get(key)
         if spec is None:
-            errors.append(error(index, str(key)[:40], f"{label}（{name}）没有“{str(key)[:40]}”这一项，未计算。请检查拼写，自定义内容请放在 extra 下。"))
+            errors.append(error(index, str(key)[:40], f"{label}（{name}）没有“{str(key)[:40]}”这一项，未计算。请检查拼写，自定义内容请放在 extra 下。", code="field_unknown"))
             ok = False
             continue
         if value is None:
             continue
         problem = check_value(spec, value)
         if problem:
-            errors.append(error(index, key, f"{label}（{name}）的“{spec['label']}”{problem}，未计算。"))
+            errors.append(error(index, key, f"{label}（{name}）的“{spec['label']}”{problem}，未计算。", code="value_invalid"))
             ok = False
         else:
             values[key] = normalise_value(spec, value)
@@ -310,12 +307,12 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
         if spec["name"] not in values and "default" in spec:
             values[spec["name"]] = spec["default"]
         if spec.get("required", True) and spec["name"] not in values and spec["name"] not in raw:
-            errors.append(error(index, spec["name"], f"{label}（{name}）缺少“{spec['label']}”，未计算。"))
+            errors.append(error(index, spec["name"], f"{label}（{name}）缺少“{spec['label']}”，未计算。", code="field_missing"))
             ok = False
     for group in kind.get("one_of", []):
         if not any(name_ in values for name_ in group):
             labels = "或".join(specs[n]["label"] for n in group)
-            errors.append(error(index, group[0], f"{label}（{name}）须填写{labels}，未计算。"))
+            errors.append(error(index, group[0], f"{label}（{name}）须填写{labels}，未计算。", code="field_missing"))
             ok = False
     return Activity(index=index, kind=kind, year=year, values=values) if ok else None
 

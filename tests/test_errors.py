@@ -19,7 +19,8 @@ def only_error(report: dict) -> dict:
 def test_unknown_kind_is_reported_and_the_rest_still_computed() -> None:
     report = run("qinghai", GOOD, {"kind": "teleportation", "year": 2025})
     error = only_error(report)
-    assert error == {"activity": 1, "field": "kind", "message": error["message"]} and "teleportation" in error["message"]
+    assert error == {"activity": 1, "field": "kind", "code": "kind_unknown", "message": error["message"]}
+    assert "teleportation" in error["message"]
     assert year_of(report, 2025)["public"] == 30
 
 
@@ -130,3 +131,38 @@ def test_unknown_top_level_field() -> None:
 def test_requirement_year_keys_must_be_ascii_digits() -> None:
     report = run("qinghai", GOOD, requirements={"²": None, "２０２３": {"public": 1, "professional": 1}})
     assert len(report["errors"]) == 2 and year_of(report, 2025)["public"] == 30
+
+
+def test_every_error_carries_a_stable_code() -> None:
+    """Programs test the code, never the words (calc/errors.py lists every code)."""
+    from calc.errors import ERROR_CODES
+
+    cases = [
+        "[]", "{", '{"version": 2}', '{"version": 1, "policy": "nowhere"}',
+        json.dumps({"version": 1, "policy": "qinghai", "person": [], "target": {"type": "x"}, "oops": 1,
+                    "requirements": {"20x5": {}}, "activities": [1, {"year": 2025}, {"kind": "x", "year": 2025},
+                                                                 {"kind": "paper", "year": 2021},
+                                                                 {"kind": "patent", "year": 2025, "type": "invention"}]}),
+    ]
+    seen = set()
+    for text in cases:
+        for entry in json.loads(calc.evaluate_json(text))["errors"]:
+            assert entry["code"] in ERROR_CODES, entry
+            seen.add(entry["code"])
+    assert {"not_an_object", "json_invalid", "version_unsupported", "policy_unknown", "person_invalid",
+            "value_invalid", "field_unknown", "year_invalid", "activity_invalid",
+            "kind_missing", "kind_unknown", "kind_not_in_year", "field_missing"} <= seen
+
+
+def test_a_missing_module_has_its_own_code(monkeypatch) -> None:
+    """The browser's snapshot starts without the standard library on disk; the worker installs it
+    when calc reports `module_missing`, and retries (docs/calculator/worker.js)."""
+    from calc import report
+
+    def broken(raw):
+        raise ModuleNotFoundError("No module named 'decimal'")
+
+    monkeypatch.setattr(report, "build", broken)
+    entry = only_error(report.evaluate({}))
+    assert entry["code"] == "module_missing" and "内部错误" in entry["message"]
+    assert '"code": "module_missing"' in json.dumps(report.evaluate({}), ensure_ascii=False)

@@ -105,10 +105,10 @@ async function fromSnapshot() {
   return calc;
 }
 
-// After a restore the standard library in the file system is empty. calc caught an import that
-// failed for that reason as an internal error ("内部错误（ModuleNotFoundError）"): install the real
+// After a restore the standard library in the file system is empty. calc reports an import that
+// failed for that reason with the error code "module_missing" (calc/errors.py): install the real
 // standard library and compute again.
-const MISSING_IMPORT = /内部错误（(ModuleNotFoundError|ImportError|ZipImportError)）/;
+const MISSING_IMPORT = '"code": "module_missing"';
 
 async function installStdlib() {
   const response = await fetch(`${index}python_stdlib.zip`);
@@ -122,7 +122,7 @@ async function installStdlib() {
 
 async function evaluate(text) {
   let report = calc.evaluate_json(text);
-  if (restored && MISSING_IMPORT.test(report)) {
+  if (restored && report.includes(MISSING_IMPORT)) {
     console.warn("calculator: an import needs the standard library; installing it");
     await installStdlib();
     report = calc.evaluate_json(text);
