@@ -52,7 +52,7 @@ def main() -> int:
     data = catalogue.write(STAGE / CATALOGUE_JSON)
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
     print(f"  vendor: {', '.join(p.name for p in vendor.copy(STAGE))}")  # sitebuild/vendor.py: npm files the pages use
-    joined = bundle.bundle(STAGE)  # sitebuild/bundle.py: the calculator's modules as one file
+    joined = bundle.bundle(STAGE)  # sitebuild/bundle.py: each page's modules as one file
     print(f"  calculator/app.js: {joined['modules']} modules in one file of {joined['bytes'] / 1e3:.0f} kB")
 
     stage(4, "Pyodide runtime from node_modules/pyodide")

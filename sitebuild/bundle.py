@@ -1,39 +1,44 @@
-"""Stage 3e: the calculator page's modules as one file (esbuild, pinned in package.json).
+"""Stage 3e: the browser's modules as one file per page (esbuild, pinned in package.json).
 
-docs/calculator/app.js imports some twenty small modules (docs/calculator/*.js). Served one
-by one they cost a request each before the form can work; measured with scripts/serve's static
-host, the form became usable about 0.25 s sooner with one file (A/B, 7 interleaved runs). So
-docs/calculator/app.js is replaced by the bundle of its import graph: not minified, so that what
-runs in the user's browser stays readable next to its source in docs/. The modules nothing
-else uses are then removed from build/docs/, so nothing dead is shipped; those the region pages
-(policy-qr.js) and the worker load stay. The sources in docs/ are what people edit and what
-sitebuild/calculator_preload.py and the tests read.
+docs/calculator/app.js imports some twenty small modules (docs/calculator/*.js); served one by
+one they cost a request each before the form can work (measured with scripts/serve's static
+host: the form became usable about 0.25 s sooner with one file, A/B, 7 interleaved runs). So
+each page script (ENTRIES) is replaced in build/docs/ by the bundle of its import graph: not
+minified, so that what runs in the user's browser stays readable next to its source in docs/.
+Which modules went into a bundle is read from esbuild's own metafile, and those modules are then
+removed from build/docs/, so nothing is shipped twice or dead. The worker (worker.js) is started by
+URL, not imported, and stays as it is.
 """
 
 from __future__ import annotations
 
+import json
 import subprocess
+from pathlib import Path
 
-from .calculator_preload import ENTRY, module_graph
-from .paths import STAGE, ROOT
+from .paths import ROOT, STAGE
 
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
-# The region pages' QR code script stays a module of its own, with what it imports (the worker,
-# worker.js, is not in app.js's graph either and stays as it is).
-REGION_PAGES = "calculator/policy-qr.js"
+# The calculator page's script, and the region pages' QR code script.
+ENTRIES = ["calculator/app.js", "calculator/policy-qr.js"]
+METAFILE = ROOT / "build" / "esbuild-meta.json"
 
 
-def bundle(docs=STAGE) -> dict:
+def bundle(docs: Path = STAGE) -> dict:
     if not ESBUILD.exists():
         raise SystemExit(f"build: {ESBUILD} is missing: run `npm ci` (package.json pins esbuild)")
-    modules = module_graph(docs)
-    keep = set(module_graph(docs, REGION_PAGES))
+    METAFILE.parent.mkdir(parents=True, exist_ok=True)
     subprocess.run(
-        [str(ESBUILD), ENTRY, "--bundle", "--format=esm", f"--outfile={ENTRY}", "--allow-overwrite",
-         "--legal-comments=inline", "--charset=utf8", "--log-level=warning"],
+        [str(ESBUILD), *ENTRIES, "--bundle", "--format=esm", f"--outdir={docs}", f"--outbase={docs}",
+         "--allow-overwrite", "--legal-comments=inline", "--charset=utf8", "--log-level=warning",
+         f"--metafile={METAFILE}"],
         cwd=docs, check=True,
     )
-    removed = [path for path in modules[1:] if path not in keep]
+    meta = json.loads(METAFILE.read_text("utf-8"))
+    inputs = set(meta["inputs"])  # paths relative to the working directory (build/docs/)
+    removed = sorted(inputs - set(ENTRIES))
     for path in removed:
-        (docs / path).unlink()
-    return {"modules": len(modules), "removed": len(removed), "bytes": (docs / ENTRY).stat().st_size}
+        (docs / path).unlink(missing_ok=True)
+    app = next(out for out in meta["outputs"].values() if out.get("entryPoint") == ENTRIES[0])
+    return {"modules": len(app["inputs"]), "removed": len(removed), "bytes": (docs / ENTRIES[0]).stat().st_size,
+            "imports": [i["path"] for out in meta["outputs"].values() for i in out.get("imports", [])]}

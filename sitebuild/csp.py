@@ -1,4 +1,4 @@
-"""Stage 5b: a Content-Security-Policy on every page of the built site.
+"""Stage 6b: a Content-Security-Policy on every page of the built site.
 
 A <meta http-equiv="Content-Security-Policy"> is written into each HTML file, so the policy holds
 on any static host, headers or not. It allows only the site's own scripts (plus the theme's few

@@ -1,4 +1,4 @@
-"""Stage 5: `mkdocs build --strict` (Material theme), then make the theme request nothing else.
+"""Stage 6: `mkdocs build --strict` (Material theme), then make the theme request nothing else.
 
 The Material bundle names unpkg.com for a ResizeObserver polyfill (only for browsers without
 ResizeObserver) and for mermaid (only on pages with diagrams; this site has none). Both URLs are

@@ -26,10 +26,11 @@ LOCAL_HOST = re.compile(r"^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$", re.I)
 ALLOWED: list[tuple[str, str, str]] = [
     ("assets/javascripts/bundle.", "https://api.github.com/",
      "theme's repository facts, used only when mkdocs.yml sets repo_url (it does not)"),
-    ("calculator/qr.js", "http://www.w3.org/2000/svg",
-     "the SVG namespace name given to createElementNS for QR codes; a name, never fetched"),
     ("calculator/app.js", "http://www.w3.org/2000/svg",
-     "the same, in qr.js as bundled into the calculator's app.js (sitebuild/bundle.py)"),
+     "the SVG namespace name given to createElementNS for QR codes (qr.js, bundled into the calculator's "
+     "app.js by sitebuild/bundle.py); a name, never fetched"),
+    ("calculator/policy-qr.js", "http://www.w3.org/2000/svg",
+     "the same, in qr.js as bundled into the region pages' policy-qr.js"),
 ]
 
 LOADING_ATTRS = {

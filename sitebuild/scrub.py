@@ -1,4 +1,4 @@
-"""Stage 5c: remove the last mentions of other hosts from the built copy.
+"""Stage 6c: remove the last mentions of other hosts from the built copy.
 
 Nothing here is ever loaded, but the site should not even name another host: source maps (the
 theme's, which quote unpkg.com in its original source) are dropped with their sourceMappingURL

@@ -1,4 +1,4 @@
-"""Stage 3d: third-party browser code from node_modules (npm ci) into docs/vendor/.
+"""Stage 3d: third-party browser code from node_modules (npm ci) into build/docs/vendor/.
 
 Only what the site itself runs is copied (the test-only axe-core is injected by Playwright from
 node_modules, never served). Each file keeps its licence header; versions are pinned in
