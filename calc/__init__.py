@@ -12,22 +12,39 @@ under Pyodide. Entry points:
 from __future__ import annotations
 
 import json
+import re
+from itertools import accumulate
 
 from calc import limits
 from calc.catalogue import catalogue, policies
 from calc.errors import error
 from calc.report import REPORT_VERSION, evaluate
 
-__all__ = ["evaluate", "evaluate_json", "catalogue", "catalogue_json", "policies", "parse"]
+__all__ = ["evaluate", "evaluate_json", "catalogue", "catalogue_json", "policies", "parse", "error_report", "to_json"]
+
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
+_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_TOO_LARGE = 10 ** limits.MAX_NUMBER_DIGITS  # stands for an integer with more digits than that
+
+
+def nesting_depth(text: str) -> int:
+    """How deep [ and { nest in JSON text, strings left out; counted without parsing (a parser
+    recurses once per level, and a few thousand levels overflow the browser's stack)."""
+    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
+    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
 
 
 def parse(text: str) -> tuple[object, dict | None]:
-    """The parsed scenario, or an error entry saying why the text is not usable JSON."""
-    if len(text.encode("utf-8", "surrogatepass")) > limits.MAX_SCENARIO_BYTES:
+    """The parsed scenario, or an error entry saying why the text is not usable JSON. The limits
+    on size and nesting are checked first, before the text is parsed."""
+    if len(text) > limits.MAX_SCENARIO_BYTES or len(text.encode("utf-8", "surrogatepass")) > limits.MAX_SCENARIO_BYTES:
         size = limits.MAX_SCENARIO_BYTES // 1_000_000
         return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+    if nesting_depth(text) > limits.MAX_DEPTH:
+        return None, error(None, None, f"情景文件的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")
     try:
-        return json.loads(text, parse_constant=_reject_constant), None
+        return json.loads(text, parse_constant=_reject_constant, parse_int=_integer), None
     except (ValueError, RecursionError) as exc:
         where = f"（第{exc.lineno}行第{exc.colno}列）" if hasattr(exc, "lineno") else ""
         return None, error(None, None, f"情景文件不是有效的 JSON{where}，无法读取。", code="json_invalid")
@@ -37,13 +54,34 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number")
 
 
+def _integer(digits: str) -> int:
+    """An integer of the JSON text; one too long to convert (Python refuses 4,300 digits) stands as
+    a number beyond every limit, so its field is reported as too large and the rest still counts."""
+    if len(digits) <= limits.MAX_NUMBER_DIGITS:
+        return int(digits)
+    return -_TOO_LARGE if digits.startswith("-") else _TOO_LARGE
+
+
+def error_report(problem: dict) -> dict:
+    """The report for a scenario that cannot be read at all."""
+    return {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [], "errors": [problem]}
+
+
+def to_json(value: object, indent: int | None = None) -> str:
+    """JSON text that is always valid UTF-8: a lone surrogate the input carried (valid JSON such as
+    "\\udfff", echoed in a message) is written as its JSON escape, which reads back the same."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def evaluate_json(text: str) -> str:
     raw, problem = parse(text)
-    if problem:
-        report = {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [], "errors": [problem]}
-    else:
-        report = evaluate(raw)
-    return json.dumps(report, ensure_ascii=False)
+    report = error_report(problem) if problem else evaluate(raw)
+    return to_json(report)
 
 
 def catalogue_json(policy_id: str) -> str:

@@ -2,14 +2,24 @@
 
 Exit status (scenario.md): 0 when the report has no errors, 1 when it has any, 2 when the file
 cannot be read or parsed (or the command is misused).
+
+No input gives a traceback. The file is checked before it is read: only a regular file is read
+(a device such as /dev/zero or a pipe is refused, so nothing can hang), and at most the size limit
+of calc/limits.py. It is read as the browser's import reads it: UTF-8, with or without a byte
+order mark, or UTF-16 with one (Windows Notepad's "Unicode"). Output is always UTF-8, whatever
+the terminal's locale; a lone surrogate the input carried is written as its escape (\\udfff).
+With --json a report is printed in every case, with the error when the file cannot be used.
 """
 
 from __future__ import annotations
 
-import json
+import codecs
+import os
+import stat
 import sys
 
-from calc import catalogue, evaluate, parse
+from calc import catalogue, error_report, evaluate, limits, parse, to_json
+from calc.errors import error
 from calc.summary import summary
 
 USAGE = """用法：
@@ -18,42 +28,110 @@ USAGE = """用法：
 """
 
 
+def _out(stream, text: str) -> None:
+    data = text.encode("utf-8", "backslashreplace")
+    try:
+        buffer = stream.buffer
+    except AttributeError:  # a stream without bytes underneath (some test harnesses)
+        stream.write(data.decode("utf-8"))
+    else:
+        buffer.write(data)
+    stream.flush()
+
+
 def write(text: str) -> None:
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    _out(sys.stdout, text)
+
+
+def say(text: str) -> None:
+    _out(sys.stderr, text)
+
+
+def read_file(path: str) -> tuple[str | None, dict | None]:
+    """The file's text, or an error entry saying why it cannot be used."""
+    shown = os.fsdecode(path) if isinstance(path, bytes) else path
+    try:
+        # O_NONBLOCK: opening a pipe must not wait for a writer; it changes nothing for a file.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except (OSError, ValueError) as exc:
+        reason = "文件不存在" if isinstance(exc, FileNotFoundError) else "没有读取权限" if isinstance(exc, PermissionError) else "无法打开"
+        return None, error(None, None, f"无法读取文件 {shown}：{reason}。", code="file_unreadable")
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            return None, error(None, None, f"无法读取 {shown}：这是一个文件夹，不是情景文件。", code="file_unreadable")
+        if not stat.S_ISREG(info.st_mode):
+            return None, error(None, None, f"无法读取 {shown}：这不是普通文件（例如设备或管道），请先保存为 .json 文件。", code="file_unreadable")
+        size = limits.MAX_SCENARIO_BYTES // 1_000_000
+        if info.st_size > limits.MAX_SCENARIO_BYTES:
+            return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+        chunks, total = [], 0
+        while total <= limits.MAX_SCENARIO_BYTES:  # the size may change while it is read
+            chunk = os.read(fd, min(1 << 20, limits.MAX_SCENARIO_BYTES + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > limits.MAX_SCENARIO_BYTES:
+            return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+    except OSError:
+        return None, error(None, None, f"无法读取文件 {shown}。", code="file_unreadable")
+    finally:
+        os.close(fd)
+    return decode(b"".join(chunks))
+
+
+def decode(data: bytes) -> tuple[str | None, dict | None]:
+    """Bytes as the browser's import reads them: UTF-16 with its byte order mark, else UTF-8 (a
+    byte order mark dropped)."""
+    try:
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return data.decode("utf-16"), None
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        return None, error(None, None, "情景文件不是 UTF-8 或 UTF-16 编码的文本，无法读取。请用“导出文件”重新保存，或在编辑器中另存为 UTF-8。", code="encoding_invalid")
 
 
 def main(argv: list[str]) -> int:
+    try:
+        return run(argv)
+    except BrokenPipeError:  # `... | head`: the reader has gone; nothing more to say
+        try:  # and nothing for the interpreter to flush into the closed pipe at exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):
+            pass
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+def run(argv: list[str]) -> int:
     as_json = "--json" in argv
     args = [a for a in argv if a != "--json"]
     if len(args) != 2 or args[0] not in ("check", "kinds"):
-        sys.stderr.write(USAGE)
+        say(USAGE)
         return 2
     command, target = args
     if command == "kinds":
         found = catalogue(target)
         if found is None:
-            sys.stderr.write(f"未知的地区政策“{target}”\n")
+            say(f"未知的地区政策“{target[:40]}”\n")
             return 2
         if as_json:
-            write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+            write(to_json(found, indent=2) + "\n")
         else:
             for kind in found["kinds"]:
                 fields = "、".join(f["label"] for f in kind["fields"]) or "无需填写"
                 write(f"{kind['id']}\t{kind['name']}\t{fields}\t{kind['citation']}\n")
         return 0
-    try:
-        with open(target, encoding="utf-8") as handle:
-            text = handle.read()
-    except (OSError, UnicodeDecodeError) as exc:
-        sys.stderr.write(f"无法读取文件 {target}：{exc.__class__.__name__}\n")
-        return 2
-    raw, problem = parse(text)
+    text, problem = read_file(target)
+    if problem is None:
+        raw, problem = parse(text)
     if problem:
-        sys.stderr.write(problem["message"] + "\n")
+        say(problem["message"] + "\n")
         if as_json:
-            write(json.dumps({"version": 1, "policy": None, "years": [], "deadlines": [], "errors": [problem]}, ensure_ascii=False, indent=2) + "\n")
+            write(to_json(error_report(problem), indent=2) + "\n")
         return 2
     report = evaluate(raw)
-    write(json.dumps(report, ensure_ascii=False, indent=2) + "\n" if as_json else summary(report))
+    write(to_json(report, indent=2) + "\n" if as_json else summary(report))
     return 1 if report["errors"] else 0

@@ -9,6 +9,9 @@ from __future__ import annotations
 ERROR_CODES = {
     "file_too_large": "the scenario text is larger than the limit (calc/limits.py)",
     "json_invalid": "the scenario text is not valid JSON",
+    "too_deep": "[ and { nest deeper than the limit (calc/limits.py), `extra` included",
+    "file_unreadable": "the command line could not read the file (missing, a folder, a device or a pipe)",
+    "encoding_invalid": "the file is not UTF-8 or UTF-16 text",
     "not_an_object": "the scenario is not a JSON object",
     "version_unsupported": "`version` is missing or not a version this calc reads",
     "policy_unknown": "`policy` names no region of the rule data",
@@ -25,6 +28,8 @@ ERROR_CODES = {
     "kind_not_in_year": "the kind's rule does not apply in that year",
     "year_invalid": "a year that is not a four-digit year within the limits",
     "date_invalid": "a date that is not an ISO date (YYYY-MM-DD)",
+    "date_not_in_year": "`target.date` is not a day of `target.year`",
+    "date_out_of_range": "a date that cannot be right (a birth date after the application date or before 1900)",
     "value_invalid": "a value outside the field's choices or range",
     "number_invalid": "a number that is missing its form or range",
     "field_missing": "a required field is missing",

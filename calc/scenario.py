@@ -7,6 +7,7 @@ message, and whatever else is usable is kept, so one bad entry never loses the o
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -70,7 +71,37 @@ class Scenario:
 
 
 def is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+    """A JSON number that can be compared and counted: any int (even one too large for a float,
+    which math.isfinite would refuse with OverflowError), or a finite float."""
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+
+
+def shown(value: object, size: int = 20) -> str:
+    """A value as it may appear in a message: short, and never str() of an enormous integer (Python
+    refuses to write one of more than 4,300 digits)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**size:
+        return "（过大的数）"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "（超出范围的数）"
+    text = value if isinstance(value, str) else json_like(value)
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def json_like(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "[…]" if isinstance(value, list) else "{…}"
+    return repr(value)
+
+
+def one_decimal(value: float) -> bool:
+    """At most one decimal place, as the notices give hours and days (12.5, not 12.25)."""
+    return abs(value * 10 - round(value * 10)) <= 1e-6
 
 
 def check_year(value: object) -> str | None:
@@ -81,8 +112,22 @@ def check_year(value: object) -> str | None:
         else:
             return "年度必须是四位整数年份，例如 2025"
     if not limits.YEAR_MIN <= value <= limits.YEAR_MAX:
-        return f"年度 {value} 不在 {limits.YEAR_MIN}—{limits.YEAR_MAX} 之间"
+        return f"年度 {shown(value)} 不在 {limits.YEAR_MIN}—{limits.YEAR_MAX} 之间"
     return None
+
+
+def too_deep(value: object, limit: int = limits.MAX_DEPTH) -> bool:
+    """Whether lists and dicts nest deeper than the limit (walked without recursion, and stopping
+    at the limit, so neither a deep nor a cyclic structure can exhaust the stack)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, (list, dict)):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children if isinstance(child, (list, dict)))
+    return False
 
 
 def one_of(value: object, allowed) -> bool:
@@ -90,8 +135,13 @@ def one_of(value: object, allowed) -> bool:
     return isinstance(value, str) and value in allowed
 
 
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def parse_date(value: object) -> date | None:
-    if not isinstance(value, str) or len(value) != 10:
+    """A date written YYYY-MM-DD, and nothing else: date.fromisoformat also takes week dates
+    (2025-W01-1), 20250101 and other forms a person does not mean as a date here."""
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
         return None
     try:
         return date.fromisoformat(value)
@@ -104,15 +154,17 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     errors: list[dict] = []
     if not isinstance(raw, dict):
         return None, [error(None, None, "情景文件的内容必须是一个 JSON 对象（{…}），无法计算。", code="not_an_object")]
+    if too_deep(raw):
+        return None, [error(None, None, f"情景文件的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")]
     version = raw.get("version")
-    if version != 1:
-        shown = "（缺少）" if version is None else repr(version)[:20]
-        return None, [error(None, "version", f"不支持的情景格式版本 {shown}：本工具读取版本 1。", code="version_unsupported")]
+    if type(version) is not int or version != 1:  # not True, which equals 1 in Python
+        named = "（缺少）" if version is None else shown(version)
+        return None, [error(None, "version", f"不支持的情景格式版本 {named}：本工具读取版本 1。", code="version_unsupported")]
     policy = ruledata.resolve(raw.get("policy"))
     if policy is None:
-        shown = str(raw.get("policy"))[:40] if raw.get("policy") is not None else "（缺少）"
+        named = shown(raw.get("policy"), 40) if raw.get("policy") is not None else "（缺少）"
         known = "、".join(ruledata.policy_ids())
-        return None, [error(None, "policy", f"未知的地区政策“{shown}”。可选：{known}。", code="policy_unknown")]
+        return None, [error(None, "policy", f"未知的地区政策“{named}”。可选：{known}。", code="policy_unknown")]
     scenario = Scenario(policy_id=raw["policy"], policy=policy)
     for key in raw:
         if key not in SCENARIO_KEYS:
@@ -120,8 +172,33 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     scenario.person = read_person(raw.get("person"), errors)
     scenario.requirements = read_requirements(raw.get("requirements"), errors)
     scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
+    check_birth_date(scenario, errors)
     scenario.activities = read_activities(raw.get("activities"), policy, errors)
-    return scenario, errors
+    return scenario, capped(errors)
+
+
+def capped(errors: list[dict]) -> list[dict]:
+    """At most MAX_ERRORS entries (a file of thousands of unknown keys must not make a report of
+    megabytes); the last one says how many more there were."""
+    if len(errors) <= limits.MAX_ERRORS:
+        return errors
+    rest = len(errors) - (limits.MAX_ERRORS - 1)
+    return errors[: limits.MAX_ERRORS - 1] + [error(None, None, f"另有 {rest} 处问题未列出：请先修改上面列出的问题。", code="too_many")]
+
+
+def check_birth_date(scenario: Scenario, errors: list[dict]) -> None:
+    """A birth date that cannot be right is ignored, with a message. calc has no clock (the same
+    scenario gives the same report on any day), so "in the future" means after the application
+    date; without an application the birth date is not used."""
+    born = scenario.person.birth_date
+    if born is None:
+        return
+    if born.year < limits.BIRTH_YEAR_MIN:
+        errors.append(error(None, "person.birth_date", f"出生日期 {born.isoformat()} 早于 {limits.BIRTH_YEAR_MIN} 年，可能是输入错误，已忽略。", code="date_out_of_range"))
+        scenario.person.birth_date = None
+    elif scenario.target is not None and born >= scenario.target.date:
+        errors.append(error(None, "person.birth_date", f"出生日期 {born.isoformat()} 不早于申报日期 {scenario.target.date.isoformat()}，可能是输入错误，已忽略。", code="date_out_of_range"))
+        scenario.person.birth_date = None
 
 
 def read_person(raw: object, errors: list[dict]) -> Person:
@@ -185,8 +262,14 @@ def read_requirements(raw: object, errors: list[dict]) -> dict[int, dict]:
         figures = {}
         for category in ("public", "professional"):
             number = value.get(category)
+            if number is None:
+                errors.append(error(None, f"{where}.{category}", f"{year}年的自填要求缺少{CATEGORY[category]}学时，已忽略该年。", code="field_missing"))
+                break
             if not is_number(number) or number < 0 or number > limits.MAX_NUMBER:
                 errors.append(error(None, f"{where}.{category}", f"{year}年{CATEGORY[category]}要求须是 0 到 {limits.MAX_NUMBER} 之间的数，已忽略该年。", code="number_invalid"))
+                break
+            if not one_decimal(number):
+                errors.append(error(None, f"{where}.{category}", f"{year}年{CATEGORY[category]}要求最多保留一位小数（通知中的学时如 30 或 12.5），已忽略该年。", code="number_invalid"))
                 break
             figures[category] = float(number)
         else:
@@ -207,13 +290,17 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         if key not in TARGET_KEYS:
             errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。", code="field_unknown"))
     ttype, level, year = raw.get("type"), raw.get("level"), raw.get("year")
-    if not one_of(ttype, TARGET_TYPE):
+    for name, value, label in (("type", ttype, "申报类型"), ("level", level, "申报级别"), ("year", year, "申报年度")):
+        if value is None:
+            errors.append(error(None, f"target.{name}", f"申报目标缺少{label}。", code="field_missing"))
+            bad = True
+    if ttype is not None and not one_of(ttype, TARGET_TYPE):
         errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。", code="value_invalid"))
         bad = True
-    if not one_of(level, LEVEL):
+    if level is not None and not one_of(level, LEVEL):
         errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。", code="value_invalid"))
         bad = True
-    problem = check_year(year)
+    problem = check_year(year) if year is not None else None
     if problem:
         errors.append(error(None, "target.year", f"申报年度：{problem}。", code="year_invalid"))
         bad = True
@@ -225,6 +312,8 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         parsed = parse_date(raw["date"])
         if parsed is None:
             errors.append(error(None, "target.date", "申报日期须写成 2025-11-01 这样的日期；已按当年12月31日计算。", code="date_invalid"))
+        elif parsed.year != year:
+            errors.append(error(None, "target.date", f"申报日期 {parsed.isoformat()} 不在申报年度 {year} 年内；已按 {year}年12月31日计算。", code="date_not_in_year"))
         else:
             when = parsed
     degree = raw.get("degree")
@@ -269,6 +358,9 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
         errors.append(error(index, "kind", f"{label}：{policy['name']}的规则中没有活动类型“{shown}”，未计算。", code="kind_unknown"))
         return None
     name = versions[0]["name"]
+    if raw.get("year") is None:
+        errors.append(error(index, "year", f"{label}（{name}）缺少“年度”，未计算。", code="field_missing"))
+        return None
     problem = check_year(raw.get("year"))
     if problem:
         errors.append(error(index, "year", f"{label}（{name}）：{problem}，未计算。", code="year_invalid"))
@@ -306,7 +398,7 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
     for spec in kind.get("fields", []):
         if spec["name"] not in values and "default" in spec:
             values[spec["name"]] = spec["default"]
-        if spec.get("required", True) and spec["name"] not in values and spec["name"] not in raw:
+        if spec.get("required", True) and spec["name"] not in values and raw.get(spec["name"]) is None:
             errors.append(error(index, spec["name"], f"{label}（{name}）缺少“{spec['label']}”，未计算。", code="field_missing"))
             ok = False
     for group in kind.get("one_of", []):
@@ -320,6 +412,10 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
 def check_value(spec: dict, value: object) -> str | None:
     kind = spec["type"]
     if kind in ("number", "integer"):
+        if isinstance(value, float) and math.isinf(value):
+            return f"超出范围，不能大于 {limits.MAX_NUMBER}"
+        if isinstance(value, str):
+            return f"必须是数字，不能是“{shown(value)}”（请只用数字和小数点，例如 12 或 12.5）"
         if not is_number(value):
             return "必须是数字"
         low = spec.get("min", 0)
@@ -332,7 +428,7 @@ def check_value(spec: dict, value: object) -> str | None:
             return f"不能大于 {limits.MAX_NUMBER}"
         if kind == "integer" and not float(value).is_integer():
             return "必须是整数"
-        if kind == "number" and abs(value * 10 - round(value * 10)) > 1e-6:
+        if kind == "number" and not one_decimal(value):
             return "最多保留一位小数"
         return None
     if kind == "choice":
@@ -354,7 +450,7 @@ def check_value(spec: dict, value: object) -> str | None:
         for item in value:
             problem = check_year(item)
             if problem:
-                return f"中的 {str(item)[:10]}：{problem}"
+                return f"中的 {shown(item, 10)}：{problem}"
         return None
     return "类型未知"
 

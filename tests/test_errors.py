@@ -95,9 +95,10 @@ def test_unknown_region_names_the_known_ones() -> None:
 
 
 def test_invalid_json_text() -> None:
-    for text in ("", "{", "not json", "[" * 100000):
+    for text in ("", "{", "not json"):
         report = json.loads(calc.evaluate_json(text))
         assert report["years"] == [] and "JSON" in report["errors"][0]["message"]
+        assert report["errors"][0]["code"] == "json_invalid"
 
 
 def test_too_many_activities_are_kept_but_not_computed() -> None:
@@ -166,3 +167,133 @@ def test_a_missing_module_has_its_own_code(monkeypatch) -> None:
     entry = only_error(report.evaluate({}))
     assert entry["code"] == "module_missing" and "内部错误" in entry["message"]
     assert '"code": "module_missing"' in json.dumps(report.evaluate({}), ensure_ascii=False)
+
+
+# ---- issue 15: limits before any work, numbers and fields never silently miscounted ----------
+
+
+def codes(report: dict) -> list[tuple[object, str]]:
+    return [(e["field"], e["code"]) for e in report["errors"]]
+
+
+def test_deep_nesting_is_refused_before_parsing_extra_included() -> None:
+    """A share link with 2,900 levels inside `extra` crashed Python in the browser (its stack is
+    small): the depth is counted on the text, before the parser recurses."""
+    for text in ('{"version": 1, "policy": "qinghai", "extra": ' + "[" * 2900 + "]" * 2900 + "}", "[" * 100000, "{\"a\":" * 5000):
+        report = json.loads(calc.evaluate_json(text))
+        assert report["years"] == [] and codes(report) == [(None, "too_deep")]
+        assert str(limits.MAX_DEPTH) in report["errors"][0]["message"]
+    # brackets inside strings are text, not nesting
+    ok = {"version": 1, "policy": "qinghai", "activities": [{**GOOD, "title": "[" * 1500}], "extra": {"a": [[[1]]]}}
+    assert json.loads(calc.evaluate_json(json.dumps(ok)))["errors"] == []
+
+
+def test_deep_nesting_given_as_python_objects_is_refused_too() -> None:
+    deep: list = []
+    for _ in range(limits.MAX_DEPTH + 5):
+        deep = [deep]
+    assert codes(calc.evaluate({"version": 1, "policy": "qinghai", "extra": deep})) == [(None, "too_deep")]
+    cyclic: dict = {"version": 1, "policy": "qinghai", "activities": [GOOD]}
+    cyclic["extra"] = cyclic
+    assert codes(calc.evaluate(cyclic)) == [(None, "too_deep")]
+
+
+def test_nesting_depth_counts_brackets_outside_strings() -> None:
+    from calc import nesting_depth
+
+    assert nesting_depth('{"a": [1, {"b": "]]]}}[[[\\"["}]}') == 3
+    assert nesting_depth("42") == 0
+
+
+def test_an_integer_too_large_for_a_float_names_its_field_and_the_rest_counts() -> None:
+    """10**400 made the core answer OverflowError and drop every activity."""
+    huge = 10**400
+    report = run("qinghai", GOOD, {"kind": "public_course", "year": 2025, "hours": huge},
+                 requirements={"2025": {"public": huge, "professional": 60}})
+    assert codes(report) == [("requirements.2025.public", "number_invalid"), ("hours", "value_invalid")]
+    assert "10000000" in report["errors"][1]["message"]
+    assert year_of(report, 2025)["public"] == 30
+    for year in (huge, -huge):
+        error = only_error(run("qinghai", {"kind": "public_course", "year": year, "hours": 1}))
+        assert error["field"] == "year" and "过大" in error["message"]
+
+
+def test_numbers_in_the_json_text_longer_than_python_converts_are_too_large_not_invalid_json() -> None:
+    text = json.dumps({"version": 1, "policy": "qinghai", "activities": [GOOD, {**GOOD, "hours": 0}]}).replace('"hours": 0', '"hours": 1' + "0" * 5000)
+    report = json.loads(calc.evaluate_json(text))
+    assert codes(report) == [("hours", "value_invalid")] and year_of(report, 2025)["public"] == 30
+    text = text.replace('"hours": 1' + "0" * 5000, '"hours": 1e400')  # read as infinity
+    report = json.loads(calc.evaluate_json(text))
+    assert codes(report) == [("hours", "value_invalid")] and "超出范围" in report["errors"][0]["message"]
+
+
+def test_null_in_a_required_field_is_missing_not_zero_hours() -> None:
+    report = run("qinghai", GOOD, {"kind": "patent", "year": 2025, "type": None, "rank": None},
+                 {"kind": "public_course", "year": None, "hours": 3}, {"kind": "public_course", "year": 2025, "hours": None})
+    assert codes(report) == [("type", "field_missing"), ("rank", "field_missing"), ("year", "field_missing"), ("hours", "field_missing")]
+    assert all("缺少" in e["message"] for e in report["errors"])
+    report = run("qinghai", GOOD, target={"type": None, "level": "intermediate", "year": 2025},
+                 requirements={"2024": {"public": None, "professional": 60}})
+    assert ("target.type", "field_missing") in codes(report) and ("requirements.2024.public", "field_missing") in codes(report)
+
+
+def test_version_must_be_the_integer_one() -> None:
+    for version in (True, 1.0, "1", None, 2, 10**400):
+        report = calc.evaluate({"version": version, "policy": "qinghai", "activities": [GOOD]})
+        assert codes(report) == [("version", "version_unsupported")], version
+
+
+def test_application_date_outside_the_application_year() -> None:
+    """呼和浩特, year 2022 with date 2040-01-01, came out exempt at age 70."""
+    report = run("hohhot", target={"type": "review", "level": "intermediate", "year": 2022, "date": "2040-01-01"},
+                 person={"gender": "male", "birth_date": "1970-01-01"})
+    assert ("target.date", "date_not_in_year") in codes(report)
+    assert report["readiness"]["status"] != "exempt"
+
+
+def test_requirement_figures_have_at_most_one_decimal_like_the_notices() -> None:
+    report = run("qinghai", GOOD, requirements={"2024": {"public": 30.25, "professional": 60}, "2023": {"public": 30.5, "professional": 60}})
+    assert codes(report) == [("requirements.2024.public", "number_invalid")]
+    assert year_of(report, 2023)["required"]["public"] == 30.5
+
+
+def test_dates_are_yyyy_mm_dd_only() -> None:
+    for text in ("2025-W01-1", "20250101", "2025-1-01", "２０２５-01-01", "2025-02-30", "1970-05-01T00:00"):
+        report = run("qinghai", GOOD, person={"birth_date": text}, target={"type": "review", "level": "intermediate", "year": 2025, "date": text})
+        assert ("person.birth_date", "date_invalid") in codes(report), text
+        assert ("target.date", "date_invalid") in codes(report), text
+
+
+def test_a_birth_date_on_or_after_the_application_date_or_before_1900_is_ignored() -> None:
+    target = {"type": "review", "level": "intermediate", "year": 2025, "date": "2025-06-01"}
+    for born in ("2025-06-01", "2030-01-01", "1899-12-31"):
+        report = run("qinghai", GOOD, person={"gender": "female", "birth_date": born}, target=target)
+        assert codes(report) == [("person.birth_date", "date_out_of_range")], born
+    assert run("qinghai", GOOD, person={"gender": "female", "birth_date": "1970-05-01"}, target=target)["errors"] == []
+
+
+def test_a_number_typed_another_way_is_named_with_what_was_typed() -> None:
+    for typed in ("1e3", "1,000", "１２"):
+        error = only_error(run("qinghai", {"kind": "public_course", "year": 2025, "hours": typed}))
+        assert error["field"] == "hours" and typed in error["message"], typed
+
+
+def test_thousands_of_errors_are_listed_up_to_the_limit_and_counted() -> None:
+    report = calc.evaluate({"version": 1, "policy": "qinghai", "activities": [GOOD], "person": {f"k{i}": 1 for i in range(3000)}})
+    assert len(report["errors"]) == limits.MAX_ERRORS
+    assert report["errors"][-1]["code"] == "too_many" and "2001" in report["errors"][-1]["message"]
+    assert year_of(report, 2025)["public"] == 30
+
+
+def test_a_lone_surrogate_is_written_as_its_escape_so_the_json_is_valid_utf8() -> None:
+    text = calc.evaluate_json('{"version": 1, "policy": "qinghai", "activities": [{"kind": "\\udfff", "year": 2025}], "\\ud800": 1}')
+    text.encode("utf-8")  # no lone surrogate left in the text itself
+    report = json.loads(text)
+    assert {e["code"] for e in report["errors"]} == {"kind_unknown", "field_unknown"}
+    assert "\udfff" in report["errors"][1]["message"] or "\udfff" in report["errors"][0]["message"]
+
+
+def test_limits_are_one_catalogue() -> None:
+    table = limits.as_dict()
+    assert table["MAX_TEXT"] == limits.MAX_TEXT and table["MAX_DEPTH"] == limits.MAX_DEPTH
+    assert all(isinstance(v, int) for v in table.values())

@@ -201,3 +201,104 @@ def test_ten_thousand_scenarios_no_crash_and_invariants_hold(case: tuple[str, ob
         check_invariants(raw)
     else:
         json.dumps(build(raw), ensure_ascii=False, allow_nan=False)
+
+
+# ---- issue 15: arbitrary JSON values and any Unicode in every field, in-process and through the
+# command line: no traceback, valid UTF-8 JSON out, and the activities around the bad one counted.
+
+ANY_TEXT = st.text(st.characters(exclude_categories=[]), max_size=12)  # lone surrogates included
+ANY_NUMBER = st.integers() | st.integers(min_value=10**300, max_value=10**420) | st.floats() | st.sampled_from([1e308, -0.0, 0.05, 10**7 + 1])
+ANY_JSON = st.recursive(
+    st.none() | st.booleans() | ANY_NUMBER | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(ANY_TEXT, inner, max_size=3),
+    max_leaves=12,
+)
+WELL = [{"kind": "public_course", "year": 2025, "hours": 30}, {"kind": "professional_course", "year": 2025, "hours": 40}]
+KNOWN_KEYS = ["kind", "year", "hours", "days", "count", "rank", "type", "authorship", "title", "evidence", "extra", "years"]
+
+
+@st.composite
+def poisoned(draw) -> tuple[str, dict]:
+    """Two good 青海 activities and one arbitrary value somewhere else: in a third activity (any
+    key, known or not), the person, the target, the requirements, extra or a top-level key."""
+    scenario = {"version": 1, "policy": "qinghai", "activities": [dict(a) for a in WELL]}
+    where = draw(st.sampled_from(["activity", "person", "target", "requirements", "extra", "top"]))
+    value = draw(ANY_JSON)
+    key = draw(st.sampled_from(KNOWN_KEYS) | ANY_TEXT)
+    if where == "activity":
+        third = {"kind": draw(st.sampled_from(["public_course", "paper", "patent"]) | ANY_TEXT), "year": 2025}
+        third[key] = value
+        scenario["activities"].append(third)
+    elif where == "person":
+        scenario["person"] = draw(st.just({}) | st.fixed_dictionaries({})) | {draw(st.sampled_from(["birth_date", "gender", "tenure_start", "sector"]) | ANY_TEXT): value}
+    elif where == "target":
+        scenario["target"] = {"type": "review", "level": "intermediate", "year": 2025, draw(st.sampled_from(["date", "degree", "year", "type"]) | ANY_TEXT): value}
+    elif where == "requirements":
+        scenario["requirements"] = {draw(st.sampled_from(["2025", "2024"]) | ANY_TEXT): value}
+    elif where == "extra":
+        scenario["extra"] = value
+    else:
+        scenario[key if key not in ("version", "policy", "activities") else "x" + key] = value
+    return where, scenario
+
+
+def good_lines_counted(report: dict) -> None:
+    lines = {l["activity"]: l for y in report["years"] for l in y["lines"] if l["activity"] in (0, 1)}
+    assert lines[0]["hours"] == 30 and lines[1]["hours"] == 40, report["errors"]
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(poisoned())
+def test_any_value_anywhere_never_crashes_and_the_rest_still_counts(case: tuple[str, dict]) -> None:
+    where, scenario = case
+    report = build(scenario)  # build, not evaluate: a defect would raise here
+    good_lines_counted(report)
+    text = calc.to_json(report)
+    text.encode("utf-8")  # valid UTF-8
+    json.loads(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(poisoned().map(lambda c: c[1]), ANY_JSON))
+def test_any_json_text_through_the_browser_entry_point(value: object) -> None:
+    text = json.dumps(value, ensure_ascii=True)  # \\udfff escapes: any string JSON can hold
+    out = calc.evaluate_json(text)
+    out.encode("utf-8")
+    assert isinstance(json.loads(out)["errors"], list)
+
+
+def run_cli(path: str, *flags: str) -> tuple[int, bytes, bytes]:
+    """calc's command line in this process (a subprocess per example would take minutes)."""
+    import io
+    import sys
+
+    from calc import cli
+
+    out, err = io.TextIOWrapper(io.BytesIO(), "utf-8"), io.TextIOWrapper(io.BytesIO(), "utf-8")
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = cli.main(["check", path, *flags])
+    finally:
+        sys.stdout, sys.stderr = saved
+    return status, out.buffer.getvalue(), err.buffer.getvalue()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(poisoned(), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]), st.booleans())
+def test_any_value_anywhere_through_the_command_line(case: tuple[str, dict], encoding: str, as_json: bool) -> None:
+    import tempfile
+
+    where, scenario = case
+    text = json.dumps(scenario, ensure_ascii=True)
+    with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as handle:
+        handle.write(text.encode(encoding))
+    status, out, err = run_cli(handle.name, *(["--json"] if as_json else []))
+    out.decode("utf-8"), err.decode("utf-8")  # valid UTF-8, or this raises
+    assert status in (0, 1), err
+    if as_json:
+        report = json.loads(out)
+        good_lines_counted(report)
+        assert status == (1 if report["errors"] else 0)
+    else:
+        assert "2025年" in out.decode("utf-8")
