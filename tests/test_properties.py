@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import calc
@@ -290,7 +290,10 @@ def test_any_value_anywhere_through_the_command_line(case: tuple[str, dict], enc
     import tempfile
 
     where, scenario = case
-    text = json.dumps(scenario, ensure_ascii=True)
+    try:
+        text = json.dumps(scenario, ensure_ascii=True, allow_nan=False)
+    except ValueError:  # NaN or infinity: not JSON at all (the entry point test covers that text)
+        assume(False)
     with tempfile.NamedTemporaryFile("wb", suffix=".json", delete=False) as handle:
         handle.write(text.encode(encoding))
     status, out, err = run_cli(handle.name, *(["--json"] if as_json else []))
