@@ -2,7 +2,7 @@
 
 Written with CPython's calc at build time, so the page can show its forms before Pyodide has
 started; the numbers themselves always come from calc running in the browser.
-Shape: {"policies": calc.policies(), "catalogues": {id: calc.catalogue(id)}} for every policy
+Shape: {"limits": calc.limits.as_dict(), "policies": calc.policies(), "catalogues": {id: calc.catalogue(id)}} for every policy
 that is not an alias (an alias, `alias_of` set, uses the catalogue of the policy it follows).
 Each kind also gets `rate` (how it converts, in words) and `bands` ([case, hours] rows of its
 table), worded as on the region pages (sitebuild/describe.py), for the calculator's explanations.
@@ -50,6 +50,7 @@ def build() -> dict:
     policies = calc.policies()
     rules = json.loads(RULES_JSON.read_text("utf-8"))["policies"]
     return {
+        "limits": calc.limits.as_dict(),  # calc/limits.py: the page reads every limit from here
         "policies": policies,
         "catalogues": {
             p["id"]: _add_rates(calc.catalogue(p["id"]), rules.get(p["id"], {}))

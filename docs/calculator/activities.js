@@ -3,6 +3,7 @@
 // scenario in place and call onChange; nothing is rounded or dropped that the user did not edit.
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { CATEGORY, hours, validIn, validityText } from "./labels.js";
+import { LIMITS, shownNumber, typedNumber } from "./limits.js";
 
 const CHUNK = 50; // cards drawn before "显示后面的条目" is offered
 const STEP = 4; // cards drawn at once when a card must be there at once (the focus goes to it)
@@ -212,8 +213,9 @@ export class ActivityList {
     }
 
     const kindSelect = this.kindSelect(activity);
-    const yearInput = el("input", { type: "number", name: "year", inputmode: "numeric", min: 2000, max: 2100, step: 1, class: "calc-year" });
-    if (activity.year !== undefined && activity.year !== null) yearInput.value = String(activity.year);
+    // Numbers are text inputs parsed as typed (limits.js typedNumber): an <input type=number>
+    // gives "" for "1,000" (the entry silently dropped) and Infinity for "1e400".
+    const yearInput = el("input", { type: "text", name: "year", inputmode: "numeric", maxlength: 12, class: "calc-year", value: shownNumber(activity.year) });
     head.append(
       el("span", { class: "calc-activity-number" }, `第${index + 1}项`),
       field("类型", kindSelect, { className: "calc-kind" }),
@@ -231,9 +233,9 @@ export class ActivityList {
       } else if (activity.kind) {
         info.append(el("p", { class: "calc-hint" }, `本地区没有“${activity.kind}”这一类型，请重新选择。`));
       }
-      const title = el("input", { type: "text", name: "title", maxlength: 200, value: typeof activity.title === "string" ? activity.title : "" });
+      const title = el("input", { type: "text", name: "title", maxlength: LIMITS.MAX_TEXT, value: typeof activity.title === "string" ? activity.title : "" });
       title.addEventListener("input", () => this.setText(activity, "title", title.value));
-      const evidence = el("input", { type: "text", name: "evidence", maxlength: 500, value: typeof activity.evidence === "string" ? activity.evidence : "" });
+      const evidence = el("input", { type: "text", name: "evidence", maxlength: LIMITS.MAX_TEXT, value: typeof activity.evidence === "string" ? activity.evidence : "" });
       evidence.addEventListener("input", () => this.setText(activity, "evidence", evidence.value));
       body.append(field("名称或备注（可选）", title, { className: "calc-wide" }),
         field("证明材料（可选）", evidence, { className: "calc-wide", hint: "如证书、结业证明、发表的期刊" }));
@@ -251,9 +253,9 @@ export class ActivityList {
       this.onChange();
     });
     yearInput.addEventListener("input", () => {
-      const text = yearInput.value.trim();
-      if (text === "") delete activity.year;
-      else activity.year = /^\d+$/.test(text) ? Number(text) : text;
+      const year = typedNumber(yearInput.value);
+      if (year === undefined) delete activity.year;
+      else activity.year = year;
       this.markValidity(kindSelect, activity.year);
       const kind = this.kindById(activity.kind);
       clear(info);
@@ -372,22 +374,17 @@ export class ActivityList {
     }
 
     if (spec.type === "text") {
-      const node = el("input", { type: "text", name: spec.name, maxlength: 200, value: typeof value === "string" ? value : "" });
+      const node = el("input", { type: "text", name: spec.name, maxlength: LIMITS.MAX_TEXT, value: typeof value === "string" ? value : "" });
       node.addEventListener("input", () => set(node.value === "" ? undefined : node.value));
       return field(label, node, {});
     }
 
-    // number or integer
-    const step = spec.type === "integer" ? 1 : "any";
+    // number or integer: typed as text, parsed as a person writes numbers (limits.js)
     const node = el("input", {
-      type: "number", name: spec.name, step, inputmode: spec.type === "integer" ? "numeric" : "decimal",
-      min: spec.min ?? null, max: spec.max ?? null,
+      type: "text", name: spec.name, inputmode: spec.type === "integer" ? "numeric" : "decimal", maxlength: 24,
+      value: shownNumber(value),
     });
-    if (typeof value === "number") node.value = String(value);
-    node.addEventListener("input", () => {
-      const text = node.value.trim();
-      set(text === "" ? undefined : Number(text));
-    });
+    node.addEventListener("input", () => set(typedNumber(node.value)));
     return field(label, node, { unit: spec.unit });
   }
 }

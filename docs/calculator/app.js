@@ -3,19 +3,27 @@
 // Pyodide (worker.js) after every change, and keeps it in this browser (storage.js). #result
 // carries the report (data-report) and the state (data-status: loading, ready, error). All text
 // is set as text, never as HTML.
+//
+// Nothing the user entered is lost: a share link, an import, a restore or “清空并重新开始” first
+// keeps what it replaces in the history (“之前的内容”, storage.js); when that cannot be kept, the
+// replacement is not saved until the user chooses. Another tab's newer work is never overwritten
+// without asking; a saved scenario whose last calculation never answered is not calculated again
+// at start without asking.
 import { ActivityList, creditsByActivity, nextTask } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
 import { Engine } from "./engine.js";
-import { exportScenario, readScenarioFile } from "./files.js";
+import { checkScenario, exportScenario, exportText, fileName, readScenarioFile, repairScenario } from "./files.js";
+import { HistoryPanel } from "./history-panel.js";
+import { useLimits } from "./limits.js";
 import { hideNotice, showNotice } from "./notice.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { StartProgress } from "./progress.js";
 import { activityName, isUnusable, renderReport, summarySentence } from "./report.js";
 import { addRequirement, renderPerson, renderRequirements, renderTarget } from "./sections.js";
-import { decodeScenarioText, readAddress } from "./share.js";
+import { decodeShare, readAddress } from "./share.js";
 import { wireSharePanel } from "./share-panel.js";
-import { Autosave } from "./storage.js";
+import { Autosave, HISTORY, KEY } from "./storage.js";
 import { loadThemeOnDemand } from "./theme-on-demand.js";
 
 const $ = (id) => document.getElementById(id);
@@ -30,6 +38,8 @@ let data = { policies: [], catalogues: {} };
 let scenario = { version: 1, policy: "", activities: [] };
 let rawText = null; // a share link's text that is not a JSON object: evaluated as it is, once
 let blocked = false; // a share link that could not be read: nothing to evaluate until an edit
+let held = false; // the start-up guard: the saved scenario is not calculated until the user says so
+let pendingText = null; // the text sent before Python was ready (the guard marks it once it is)
 let engine = null;
 let lastReport = null;
 let lastAnnounced = "";
@@ -38,7 +48,8 @@ const storageWarning = $("storage-warning");
 const autosave = new Autosave((message) => {
   storageWarning.textContent = message || "";
   storageWarning.hidden = !message;
-});
+}, anotherTabSaved);
+let historyPanel = null;
 const progress = new StartProgress($("engine-status"), $("engine-text"));
 const activities = new ActivityList($("activity-list"), { onChange: changed, defaultYear });
 
@@ -154,7 +165,7 @@ function changed({ save = true } = {}) {
 }
 
 function recompute() {
-  if (blocked || !engine) return;
+  if (blocked || held || !engine) return;
   let text = rawText;
   if (text === null) {
     try {
@@ -164,12 +175,23 @@ function recompute() {
       return;
     }
   }
+  // The start-up guard: the text being calculated is remembered until its answer comes (from
+  // when Python is ready: a page closed while Python starts says nothing about the scenario).
+  if (engine.start) autosave.calculating(text);
+  else pendingText = text;
   engine.evaluate(text).then((reportText) => {
-    if (reportText !== null) showReport(reportText);
-  }, (err) => showError(err.message));
+    if (reportText === null) return;
+    pendingText = null;
+    autosave.calculated();
+    showReport(reportText);
+  }, (err) => {
+    if (engine.failed) autosave.calculated(); // Python did not start: not the scenario's doing
+    showError(err.message);
+  });
 }
 
 function engineState(state, message) {
+  if (state === "ready" && pendingText !== null) autosave.calculating(pendingText);
   if (state === "ready") {
     progress.done("计算在您的浏览器中进行，填写的内容不会发送到任何服务器。");
     $("compare").disabled = false;
@@ -241,18 +263,160 @@ function enterRequirement(year) {
   $("requirement-list").lastElementChild?.querySelector("input[name=public]")?.focus();
 }
 
-function offerPrevious(text) {
-  const previous = autosave.loadPrevious();
-  if (!previous) {
+// ---- keeping the user's work: history, other tabs, start again ------------------------------
+
+function scenarioText(value = scenario) {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+}
+
+function hasContent(value) {
+  return isScenarioObject(value) && Object.keys(value).some((k) => !["version", "policy", "activities"].includes(k)
+    || (k === "activities" && Array.isArray(value.activities) && value.activities.length > 0));
+}
+
+function repairedText(repaired) {
+  return repaired && repaired.length ? `已修正：${repaired.join("；")}。` : "";
+}
+
+function showHistory() {
+  historyPanel?.render();
+}
+
+/** After a share link or an import replaced the saved work: say so, with the way back. */
+function offerPrevious(text, hadSaved) {
+  if (!hadSaved) {
     showNotice(noticeBox, text);
     return;
   }
-  showNotice(noticeBox, `${text}您之前在本浏览器中保存的内容已另存一份。`, {
-    label: "恢复之前的内容",
-    run: () => {
-      autosave.keepPrevious(); // so the restore itself can be undone the same way
-      useScenario(previous);
-    },
+  showNotice(noticeBox, `${text}您之前在本浏览器中保存的内容已存入下方“之前的内容”。`, { label: "恢复之前的内容", run: () => restore(0) });
+}
+
+/**
+ * The saved work could not be kept in the history (larger than it may hold): the new content is
+ * shown but not saved until the user chooses, so the saved work is never lost without a word.
+ */
+function holdReplacement(what) {
+  autosave.held = true;
+  showNotice(noticeBox, `${what}您之前保存的内容太大，无法另存一份，所以新内容暂未保存，以免覆盖之前的内容。`, [
+    { label: "保存新内容（替换之前的内容）", run: () => { autosave.resume(scenario); } },
+    { label: "回到之前的内容", run: () => loadStored() },
+    { label: "导出之前的内容", run: () => exportText(autosave.read(KEY) || "", `之前的内容-${fileName(scenario)}`) },
+  ], { dismiss: false });
+}
+
+/** Show what is saved in this browser now (another tab's work, or the work before a replacement). */
+function loadStored() {
+  const text = autosave.adopt();
+  const read = readStored(text);
+  if (read.scenario) useScenario(read.scenario, { save: false });
+  showHistory();
+}
+
+/** A saved or kept text as a scenario for the form: {scenario, repaired} or {error}. */
+function readStored(text) {
+  if (!text) return { error: "没有保存的内容。" };
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: "保存的内容不是有效的 JSON。" };
+  }
+  if (!isScenarioObject(value)) return { error: "保存的内容不是一个情景。" };
+  const unusable = checkScenario(value);
+  if (unusable) return { error: `保存的内容${unusable}。` };
+  return repairScenario(value);
+}
+
+/** Restore entry `index` of the history; what is shown now takes its place there. */
+function restore(index) {
+  const entry = autosave.history()[index];
+  if (!entry) return;
+  const read = readStored(entry.text);
+  if (read.error) {
+    showNotice(noticeBox, `这一份内容无法恢复：${read.error}可以用“导出”把它保存为文件。`);
+    return;
+  }
+  autosave.take(index);
+  const current = scenarioText();
+  if (current && hasContent(scenario) && !autosave.keep(current, "恢复其他内容之前", scenario)) {
+    autosave.keep(entry.text, entry.reason); // put back: nothing changes
+    showNotice(noticeBox, "当前的内容太大，无法另存一份，所以没有恢复。请先用“导出文件”保存当前的内容。");
+    showHistory();
+    return;
+  }
+  held = false;
+  autosave.held = false;
+  autosave.known = autosave.read(KEY);
+  useScenario(read.scenario);
+  showHistory();
+  showNotice(noticeBox, `已恢复 ${historyPanel ? historyPanel.line(entry) : "之前的内容"}。${repairedText(read.repaired)}刚才的内容已存入“之前的内容”。`);
+}
+
+/** “清空并重新开始”: the current work goes to the history, the form starts empty. */
+function startOver() {
+  const current = scenarioText();
+  if (current && hasContent(scenario) && !autosave.keep(current, "清空之前", scenario)) {
+    showNotice(noticeBox, "当前的内容太大，无法另存到“之前的内容”中，清空后将无法恢复。请先用“导出文件”保存。", {
+      label: "仍然清空", run: () => startEmpty(),
+    });
+    return;
+  }
+  startEmpty();
+  showNotice(noticeBox, hasContent(JSON.parse(current || "{}")) ? "已清空。刚才的内容已存入“之前的内容”，可以随时恢复。" : "已清空。");
+}
+
+function startEmpty() {
+  const policy = typeof scenario.policy === "string" && canonical(scenario.policy) ? scenario.policy : data.policies[0]?.id || "";
+  held = false;
+  blocked = false;
+  rawText = null;
+  autosave.held = false;
+  autosave.known = autosave.read(KEY);
+  autosave.calculated();
+  useScenario({ version: 1, policy, activities: [] });
+  showHistory();
+}
+
+/** “删除本浏览器中保存的全部内容” (docs/privacy.md): the scenario, the history, the guard. */
+function forgetEverything() {
+  showNotice(noticeBox, "将删除本计算器保存在此浏览器中的全部内容（当前内容和“之前的内容”），删除后无法恢复。", [
+    { label: "确认删除", run: () => {
+      autosave.forgetAll();
+      startEmpty();
+      autosave.forgetAll(); // the empty form was saved by startEmpty: nothing stays
+      showNotice(noticeBox, "已删除本计算器在此浏览器中保存的全部内容。");
+    } },
+  ]);
+}
+
+/** Another tab saved other work (the `storage` event, or found before a save). */
+function anotherTabSaved() {
+  showNotice(noticeBox, "您在另一个标签页（或窗口）中也打开了计算器，并保存了不同的内容。为免互相覆盖，本页的修改暂停自动保存。请选择：", [
+    { label: "载入另一页的内容", run: () => {
+      const mine = scenarioText();
+      if (mine && hasContent(scenario)) autosave.keep(mine, "载入另一标签页的内容之前", scenario);
+      loadStored();
+    } },
+    { label: "保留本页的内容", run: () => {
+      const theirs = autosave.read(KEY);
+      if (theirs) autosave.keep(theirs, "被另一标签页的内容替换之前");
+      autosave.resume(scenario);
+      showHistory();
+    } },
+  ], { dismiss: false });
+}
+
+function watchOtherTabs() {
+  window.addEventListener("storage", (event) => {
+    if (event.key === HISTORY) showHistory();
+    if ((event.key === KEY || event.key === null) && !autosave.held && autosave.changedElsewhere()) {
+      autosave.held = true;
+      anotherTabSaved();
+    }
   });
 }
 
@@ -269,10 +433,15 @@ async function importFile(input) {
   }
   message.hidden = true;
   message.textContent = "";
-  autosave.keepPrevious();
-  useScenario(read.scenario);
+  const hadSaved = !!autosave.read(KEY) && hasContent(readStored(autosave.read(KEY)).scenario);
+  const kept = autosave.changedElsewhere() || autosave.keepSaved("导入文件之前");
   const count = Array.isArray(read.scenario.activities) ? read.scenario.activities.length : 0;
-  offerPrevious(`已导入“${file.name}”（${count} 项）。有问题的条目会在下方逐条提示，其余照常计算。`);
+  const what = `已导入“${file.name}”（${count} 项）。${repairedText(read.repaired)}有问题的条目会在下方逐条提示，其余照常计算。`;
+  held = false;
+  useScenario(read.scenario, { save: kept });
+  showHistory();
+  if (kept) offerPrevious(what, hadSaved);
+  else holdReplacement(what);
 }
 
 function wireForm() {
@@ -289,8 +458,10 @@ function wireForm() {
   $("add-requirement").addEventListener("click", () => addRequirement($("requirement-list"), scenario, $("requirements"), changed, defaultYear));
   wireSharePanel({
     button: $("make-share"), panel: $("share-panel"), input: $("share-url"), copy: $("copy-share"), qrBox: $("share-qr"),
-    scenario: () => scenario,
+    longBox: $("share-long"), scenario: () => scenario, exportFile: () => exportScenario(scenario),
   });
+  $("start-over").addEventListener("click", startOver);
+  $("forget-all").addEventListener("click", forgetEverything);
   $("export-file").addEventListener("click", () => exportScenario(scenario));
   $("import-file").addEventListener("change", (event) => importFile(event.target));
   $("print-button").addEventListener("click", () => window.print());
@@ -301,16 +472,16 @@ function wireForm() {
     nameOf: (index) => activityName(scenario, index, kindName),
     after: () => recompute(),
   });
-  for (const id of ["export-file", "make-share", "print-button"]) $(id).disabled = false;
+  for (const id of ["export-file", "make-share", "print-button", "start-over"]) $(id).disabled = false;
   $("import-file").disabled = false;
   $("calc-form").addEventListener("submit", (event) => event.preventDefault());
 }
 
 // ---- start ----------------------------------------------------------------------------------
 
-/** A share link's scenario: {scenario} to use, {rawText} for calc to judge, or {error}. */
-function readShareLink(share) {
-  const decoded = decodeScenarioText(share);
+/** A share link's scenario: {scenario, repaired} to use, {rawText} for calc to judge, or {error}. */
+async function readShareLink(share) {
+  const decoded = await decodeShare(share);
   if (decoded.error) return { error: decoded.error };
   let value;
   try {
@@ -318,21 +489,51 @@ function readShareLink(share) {
   } catch {
     return { rawText: decoded.text }; // calc answers with its own error report
   }
-  return isScenarioObject(value) ? { scenario: value } : { rawText: decoded.text };
+  if (!isScenarioObject(value)) return { rawText: decoded.text };
+  const unusable = checkScenario(value);
+  if (unusable) return { error: `分享链接${unusable}，无法打开。` };
+  return repairScenario(value);
 }
 
-function choose(address) {
-  const saved = autosave.load();
+/** What is saved in this browser, checked: a scenario to show, or a notice why not. */
+function readSaved() {
+  const text = autosave.loadText();
+  if (!text) return { saved: null, text };
+  const read = readStored(text);
+  if (read.scenario) return { saved: read.scenario, text, repaired: read.repaired };
+  // Saved by an earlier version of the page, or damaged: kept in the history, never shown.
+  const kept = autosave.keep(text, "无法使用的保存内容");
+  return { saved: null, text, unusable: read.error, kept };
+}
+
+async function choose(address) {
+  const { saved, text: savedText, repaired, unusable, kept } = readSaved();
+  if (unusable) {
+    if (!kept) autosave.held = true; // not overwritten until the user chooses
+    showNotice(noticeBox, `之前保存在本浏览器中的内容无法使用：${unusable}`
+      + (kept ? "它已存入下方“之前的内容”，本页从空白开始。" : "它太大，无法另存一份；为免丢失，本页暂不保存新的修改。"), kept ? null : [
+      { label: "导出之前保存的内容", run: () => exportText(savedText, `之前的内容-${fileName({})}`) },
+      { label: "清空并重新开始", run: () => startEmpty() },
+    ], { dismiss: kept });
+  } else if (repaired && repaired.length) {
+    showNotice(noticeBox, `您之前保存的内容有几处格式不对，${repairedText(repaired)}`);
+  }
   if (address.share !== null) {
     // The link has been read: take it out of the address bar, so a reload shows the saved work
     // (with any edits) rather than the link's content again.
     history.replaceState(null, "", location.pathname + location.search);
-    const link = readShareLink(address.share);
+    const link = await readShareLink(address.share);
     if (link.scenario) {
-      if (saved) autosave.keepPrevious();
+      const hadSaved = hasContent(saved);
+      const keptSaved = autosave.keepSaved("打开分享链接之前");
       scenario = link.scenario;
-      autosave.save(scenario);
-      if (saved) offerPrevious("已打开分享链接中的内容。");
+      const what = `已打开分享链接中的内容。${repairedText(link.repaired)}`;
+      if (keptSaved) {
+        autosave.save(scenario);
+        if (hadSaved || link.repaired.length) offerPrevious(what, hadSaved);
+      } else {
+        holdReplacement(what);
+      }
       return;
     }
     if (saved) scenario = saved; // nothing is lost: the form shows the saved work
@@ -346,6 +547,16 @@ function choose(address) {
   }
   if (saved) {
     scenario = saved;
+    if (autosave.failedBefore(savedText)) {
+      // The start-up guard: the last calculation of exactly this scenario never answered.
+      held = true;
+      showError("上次打开本页时，保存的内容没有算完（页面出错或被关闭）。为免再次出错，这次没有自动计算。");
+      showNotice(noticeBox, "上次打开本页时，保存的内容没有算完。您可以继续计算，或者清空并重新开始（当前内容会存入“之前的内容”）。", [
+        { label: "继续计算", run: () => { held = false; recompute(); } },
+        { label: "清空并重新开始", run: () => startOver() },
+      ], { dismiss: false });
+      return;
+    }
     const wanted = address.policy;
     if (wanted && canonical(wanted) && canonical(wanted) !== canonical(saved.policy)) {
       showNotice(noticeBox, `已恢复您上次填写的内容（按${policyName(saved.policy)}规定计算）。链接指定的是${policyName(wanted)}。`, {
@@ -376,10 +587,20 @@ async function start() {
     showError(`地区和规则目录无法载入：${err.message}`);
     return;
   }
+  useLimits(data.limits);
+  autosave.migrateOldCopy();
+  historyPanel = new HistoryPanel({
+    list: $("history-list"), count: $("history-count"), hint: $("history-hint"), autosave,
+    policyName: (id) => (data.policies.some((p) => p.id === id) ? policyName(id) : `未知地区“${id}”`),
+    onRestore: restore,
+    onExport: (entry) => exportText(entry.text, `之前的内容-${fileName({ policy: entry.policy })}`),
+  });
+  watchOtherTabs();
   // In short tasks (issue 5: the form usable within 0.5 s, no main-thread task over 50 ms): the
   // region and the add button first, the calculation requested at once, then the cards a few at
   // a time, then the closed sections.
-  choose(readAddress(location));
+  await choose(readAddress(location));
+  showHistory();
   fillPolicySelect();
   const drawn = showActivities({ now: 0 });
   wireForm();
@@ -393,7 +614,7 @@ async function start() {
 }
 
 // A share link opened while the calculator is already open changes only the fragment: start over
-// with it (the work so far is saved, and kept aside as “之前的内容”).
+// with it (the work so far is saved, and kept in the history, “之前的内容”).
 window.addEventListener("hashchange", () => {
   if (readAddress(location).share !== null) location.reload();
 });

@@ -2,6 +2,7 @@
 // requirements the user supplies for years the notices do not cover.
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { DEGREE, LEVEL, PERSON_FIELDS, TARGET_TYPE, optionOf } from "./labels.js";
+import { shownNumber, typedNumber } from "./limits.js";
 
 /** Set or delete obj[name]; delete the object from its parent when it becomes empty. */
 function put(obj, name, value) {
@@ -9,24 +10,15 @@ function put(obj, name, value) {
   else obj[name] = value;
 }
 
-function integerOrText(text) {
-  const t = text.trim();
-  if (t === "") return undefined;
-  return /^-?\d+$/.test(t) ? Number(t) : t;
-}
-
-function numberOrUndefined(text) {
-  const t = text.trim();
-  return t === "" ? undefined : Number(t);
-}
+const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
 export function renderPerson(container, scenario, onChange) {
   clear(container);
   const person = () => {
-    if (!scenario.person || typeof scenario.person !== "object") scenario.person = {};
+    if (!isObject(scenario.person)) scenario.person = {};
     return scenario.person;
   };
-  const current = scenario.person && typeof scenario.person === "object" ? scenario.person : {};
+  const current = isObject(scenario.person) ? scenario.person : {};
   const changed = (name, value) => {
     put(person(), name, value);
     if (Object.keys(scenario.person).length === 0) delete scenario.person;
@@ -47,8 +39,8 @@ export function renderPerson(container, scenario, onChange) {
       node.addEventListener("input", () => changed(spec.name, node.value || undefined));
       container.append(field(spec.label, node));
     } else {
-      const node = el("input", { type: "number", name: spec.name, step: 1, inputmode: "numeric", value: value ?? "" });
-      node.addEventListener("input", () => changed(spec.name, integerOrText(node.value)));
+      const node = el("input", { type: "text", name: spec.name, inputmode: "numeric", maxlength: 12, value: shownNumber(value) });
+      node.addEventListener("input", () => changed(spec.name, typedNumber(node.value)));
       container.append(field(spec.label, node, { unit: spec.unit }));
     }
   }
@@ -56,7 +48,7 @@ export function renderPerson(container, scenario, onChange) {
 
 export function renderTarget(container, scenario, catalogue, details, onChange, defaultYear) {
   clear(container);
-  const target = scenario.target && typeof scenario.target === "object" ? scenario.target : null;
+  const target = isObject(scenario.target) ? scenario.target : null;
   if (target) details.open = true;
   const types = (catalogue?.targets?.types || Object.keys(TARGET_TYPE)).map((t) => optionOf(t, TARGET_TYPE));
   const levels = (catalogue?.targets?.levels || Object.keys(LEVEL)).map((l) => optionOf(l, LEVEL));
@@ -67,14 +59,14 @@ export function renderTarget(container, scenario, catalogue, details, onChange, 
   container.append(rest);
 
   const update = (name, value) => {
-    if (!scenario.target) return;
+    if (!isObject(scenario.target)) return;
     put(scenario.target, name, value);
     onChange();
   };
   const levelSelect = select("level", levels, { value: target?.level ?? "" });
   levelSelect.addEventListener("change", () => update("level", levelSelect.value || undefined));
-  const year = el("input", { type: "number", name: "year", step: 1, min: 2000, max: 2100, inputmode: "numeric", value: target?.year ?? "" });
-  year.addEventListener("input", () => update("year", integerOrText(year.value)));
+  const year = el("input", { type: "text", name: "year", inputmode: "numeric", maxlength: 12, value: shownNumber(target?.year) });
+  year.addEventListener("input", () => update("year", typedNumber(year.value)));
   const date = el("input", { type: "date", name: "date", value: typeof target?.date === "string" ? target.date : "" });
   date.addEventListener("input", () => update("date", date.value || undefined));
   const degree = select("degree", Object.entries(DEGREE), { placeholder: "未填", value: target?.degree ?? "" });
@@ -94,8 +86,8 @@ export function renderTarget(container, scenario, catalogue, details, onChange, 
       delete scenario.target;
       rest.hidden = true;
     } else {
-      if (!scenario.target || typeof scenario.target !== "object") {
-        scenario.target = { type: typeSelect.value, level: levelSelect.value || undefined, year: integerOrText(year.value) ?? defaultYear() };
+      if (!isObject(scenario.target)) {
+        scenario.target = { type: typeSelect.value, level: levelSelect.value || undefined, year: typedNumber(year.value) ?? defaultYear() };
         for (const k of Object.keys(scenario.target)) if (scenario.target[k] === undefined) delete scenario.target[k];
         year.value = String(scenario.target.year);
       }
@@ -108,7 +100,7 @@ export function renderTarget(container, scenario, catalogue, details, onChange, 
 
 export function renderRequirements(list, scenario, details, onChange) {
   clear(list);
-  const reqs = scenario.requirements && typeof scenario.requirements === "object" ? scenario.requirements : null;
+  const reqs = isObject(scenario.requirements) ? scenario.requirements : null;
   if (reqs && Object.keys(reqs).length) details.open = true;
   for (const [yearKey, figures] of Object.entries(reqs || {})) {
     list.append(requirementRow(list, scenario, yearKey, figures, details, onChange));
@@ -116,7 +108,7 @@ export function renderRequirements(list, scenario, details, onChange) {
 }
 
 export function addRequirement(list, scenario, details, onChange, defaultYear) {
-  if (!scenario.requirements || typeof scenario.requirements !== "object") scenario.requirements = {};
+  if (!isObject(scenario.requirements)) scenario.requirements = {};
   let year = defaultYear();
   while (String(year) in scenario.requirements) year -= 1;
   scenario.requirements[String(year)] = {};
@@ -126,23 +118,30 @@ export function addRequirement(list, scenario, details, onChange, defaultYear) {
 
 function requirementRow(list, scenario, initialKey, figures, details, onChange) {
   let key = initialKey;
-  const values = figures && typeof figures === "object" ? figures : {};
+  const values = isObject(figures) ? figures : {};
   const row = el("li", { class: "calc-grid calc-requirement", dataset: { year: key } });
-  const year = el("input", { type: "number", name: "year", step: 1, min: 2000, max: 2100, inputmode: "numeric", value: key });
-  const pub = el("input", { type: "number", name: "public", step: "any", min: 0, inputmode: "decimal", value: values.public ?? "" });
-  const pro = el("input", { type: "number", name: "professional", step: "any", min: 0, inputmode: "decimal", value: values.professional ?? "" });
+  const year = el("input", { type: "text", name: "year", inputmode: "numeric", maxlength: 12, value: key });
+  const pub = el("input", { type: "text", name: "public", inputmode: "decimal", maxlength: 24, value: shownNumber(values.public) });
+  const pro = el("input", { type: "text", name: "professional", inputmode: "decimal", maxlength: 24, value: shownNumber(values.professional) });
+  // The entries are reached afresh at every edit and repaired when not an object (a file may hold
+  // null, a number or a list there): typing never throws and never loses the figure typed.
+  const entries = () => {
+    if (!isObject(scenario.requirements)) scenario.requirements = {};
+    return scenario.requirements;
+  };
   year.addEventListener("input", () => {
-    const next = year.value.trim();
-    if (!next || next === key || next in scenario.requirements) return;
-    scenario.requirements[next] = scenario.requirements[key];
-    delete scenario.requirements[key];
+    const typed = typedNumber(year.value);
+    const next = typed === undefined ? "" : String(typed);
+    if (!next || next === key || next in entries()) return;
+    entries()[next] = entries()[key];
+    delete entries()[key];
     key = next;
     row.dataset.year = key;
     onChange();
   });
   const setFigure = (name, input) => {
-    const entry = scenario.requirements[key];
-    put(entry, name, numberOrUndefined(input.value));
+    if (!isObject(entries()[key])) entries()[key] = {};
+    put(entries()[key], name, typedNumber(input.value));
     onChange();
   };
   pub.addEventListener("input", () => setFigure("public", pub));
@@ -151,8 +150,8 @@ function requirementRow(list, scenario, initialKey, figures, details, onChange) 
     type: "button", class: "calc-remove", "aria-label": "删除这一年度",
     on: {
       click: () => {
-        delete scenario.requirements[key];
-        if (Object.keys(scenario.requirements).length === 0) delete scenario.requirements;
+        delete entries()[key];
+        if (Object.keys(entries()).length === 0) delete scenario.requirements;
         row.remove();
         onChange();
       },

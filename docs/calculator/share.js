@@ -1,7 +1,19 @@
-// Share links: #s=DATA, DATA = the scenario's UTF-8 JSON in base64url without padding.
+// Share links. Two forms, both read for ever (the contract: #s= is always accepted):
+//
+//   #s=DATA  DATA = the scenario's UTF-8 JSON in base64url without padding;
+//   #z=DATA  DATA = the same JSON compressed with deflate (zlib, RFC 1950: CompressionStream
+//            "deflate"), in base64url without padding — about a quarter of the length.
+//
+// "deflate" rather than "deflate-raw": CompressionStream has it since Chromium 80 (deflate-raw only
+// since 103; office PCs run 360/QQ browsers on older Chromium cores), Firefox 113, Safari 16.4.
+// Where the browser has no CompressionStream the page makes #s= links, and says so when it is
+// given a #z= link it cannot open. A link is offered only up to LIMITS.MAX_LINK_CHARS characters
+// (README: 分享链接的长度); past that the page offers the file instead.
+import { LIMITS } from "./limits.js";
 
-export function encodeScenario(scenario) {
-  const bytes = new TextEncoder().encode(JSON.stringify(scenario));
+const BROKEN = "分享链接已损坏：链接后面的数据不是有效的 base64url 数据。";
+
+function toBase64url(bytes) {
   let binary = "";
   for (let i = 0; i < bytes.length; i += 0x8000) {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
@@ -9,23 +21,53 @@ export function encodeScenario(scenario) {
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/**
- * Decode DATA into the scenario's JSON text.
- * Returns {text} or {error: Chinese message}. Padding and the standard alphabet are accepted too.
- */
-export function decodeScenarioText(data) {
+function fromBase64url(data) {
   let b64 = data.replace(/\s+/g, "").replace(/-/g, "+").replace(/_/g, "/").replace(/=+$/, "");
-  if (!/^[A-Za-z0-9+/]*$/.test(b64) || b64.length % 4 === 1) {
-    return { error: "分享链接已损坏：#s= 后面不是有效的 base64url 数据。" };
-  }
+  if (!/^[A-Za-z0-9+/]*$/.test(b64) || b64.length % 4 === 1) return null;
   b64 += "=".repeat((4 - (b64.length % 4)) % 4);
-  let binary;
   try {
-    binary = atob(b64);
+    return Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0));
   } catch {
-    return { error: "分享链接已损坏：#s= 后面不是有效的 base64url 数据。" };
+    return null;
   }
-  const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}
+
+export function encodeScenario(scenario) {
+  return toBase64url(new TextEncoder().encode(JSON.stringify(scenario)));
+}
+
+export const canCompress = () => typeof CompressionStream === "function" && typeof DecompressionStream === "function";
+
+async function deflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Inflate, stopping once the output passes `limit` bytes (a small link must not unpack to GBs). */
+async function inflate(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate")).getReader();
+  const parts = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      reader.cancel().catch(() => {});
+      return { tooLarge: true };
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return { bytes: out };
+}
+
+function utf8(bytes) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
@@ -33,24 +75,65 @@ export function decodeScenarioText(data) {
   }
 }
 
-/** What the address asks for: {share: DATA|null, policy: id|null}. */
+function tooLarge() {
+  return { error: `分享链接的内容超过 ${LIMITS.MAX_SCENARIO_BYTES / 1_000_000} MB 的上限，无法打开。请让对方用“导出文件”发送文件。` };
+}
+
+/**
+ * Decode a link's DATA into the scenario's JSON text: {text} or {error: Chinese message}.
+ * `form` is "s" or "z". Padding and the standard alphabet are accepted too.
+ */
+export async function decodeShare({ form, data }) {
+  // base64 is 4/3 of the bytes: a longer link cannot hold a scenario within the limit
+  if (form === "s" && data.length > (LIMITS.MAX_SCENARIO_BYTES * 4) / 3 + 4) return tooLarge();
+  const bytes = fromBase64url(data);
+  if (!bytes) return { error: BROKEN };
+  if (form === "s") return utf8(bytes);
+  if (!canCompress()) {
+    return { error: "此浏览器无法打开压缩的分享链接（#z=）：请用较新版本的浏览器打开，或请对方用“导出文件”发送文件。" };
+  }
+  let inflated;
+  try {
+    inflated = await inflate(bytes, LIMITS.MAX_SCENARIO_BYTES);
+  } catch {
+    return { error: "分享链接已损坏：压缩的数据无法解开。" };
+  }
+  return inflated.tooLarge ? tooLarge() : utf8(inflated.bytes);
+}
+
+/** What the address asks for: {share: {form, data}|null, policy: id|null}. */
 export function readAddress(location) {
   // The fragment is split by hand: URLSearchParams would turn a "+" (standard base64) into a space.
   let share = null;
   for (const part of location.hash.replace(/^#/, "").split("&")) {
-    if (part.startsWith("s=")) {
-      share = part.slice(2);
-      try {
-        share = decodeURIComponent(share);
-      } catch {
-        // keep it as it is: decoding will report the damage
-      }
+    const form = part.startsWith("s=") ? "s" : part.startsWith("z=") ? "z" : null;
+    if (!form) continue;
+    let data = part.slice(2);
+    try {
+      data = decodeURIComponent(data);
+    } catch {
+      // keep it as it is: decoding will report the damage
     }
+    share = { form, data };
   }
   return { share, policy: new URLSearchParams(location.search).get("policy") };
 }
 
-/** The page's address with #s= for this scenario (the query part, ?policy=, is kept). */
-export function shareUrl(location, scenario) {
-  return `${location.origin}${location.pathname}${location.search}#s=${encodeScenario(scenario)}`;
+/**
+ * The share link for this scenario: the shorter of #z= (where the browser compresses) and #s=.
+ * Resolves with {url, length, tooLong}; tooLong when it passes LIMITS.MAX_LINK_CHARS.
+ */
+export async function makeShareLink(location, scenario) {
+  const base = `${location.origin}${location.pathname}${location.search}`;
+  const json = new TextEncoder().encode(JSON.stringify(scenario));
+  let url = `${base}#s=${toBase64url(json)}`;
+  if (canCompress()) {
+    try {
+      const packed = `${base}#z=${toBase64url(await deflate(json))}`;
+      if (packed.length < url.length) url = packed;
+    } catch {
+      // #s= it is
+    }
+  }
+  return { url, length: url.length, tooLong: url.length > LIMITS.MAX_LINK_CHARS };
 }

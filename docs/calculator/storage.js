@@ -1,18 +1,59 @@
-// Autosave: the scenario is kept in this browser's localStorage after every change, so a reload
-// keeps every entry. When storage is blocked (private mode, WeChat settings) or full, the page
-// says so visibly and keeps working; export still saves the work to a file.
+// What the calculator keeps in this browser (docs/privacy.md lists it):
+//
+// - the scenario being edited, saved after every change, so a reload keeps every entry;
+// - a short history of earlier states (LIMITS.HISTORY_STATES of them, LIMITS.HISTORY_CHARS
+//   characters in all, the oldest dropped first): whatever a share link, an import, a restore, a
+//   "start again" or another tab replaced, each with its date and a one-line summary;
+// - while a calculation runs, a fingerprint of the scenario being calculated (the start-up guard:
+//   if the page never got an answer for it, the next start asks before calculating it again).
+//
+// Two tabs: before every save the stored text is compared with what this page last read or wrote;
+// when another tab has saved since (also announced by the `storage` event), nothing is written
+// until the user chooses (onConflict), so newer work is never overwritten without asking.
+//
+// When storage is blocked (private mode, WeChat settings) or full, the page says so visibly and
+// keeps working; export still saves the work to a file.
+import { LIMITS } from "./limits.js";
 
-const KEY = "jxjy-calculator/scenario";
-const PREVIOUS = "jxjy-calculator/previous"; // what was there before a share link or import replaced it
+export const KEY = "jxjy-calculator/scenario";
+export const HISTORY = "jxjy-calculator/history";
+export const STARTING = "jxjy-calculator/calculating";
+const OLD_PREVIOUS = "jxjy-calculator/previous"; // the single spare copy of earlier versions
 
 const BLOCKED = "此浏览器不允许本页保存数据（例如无痕/隐私模式）：刷新或关闭页面后，填写的内容会丢失。请用“导出文件”保存到手机或电脑上。";
 const FULL = "浏览器存储空间已满，最近的修改没能自动保存：刷新或关闭页面后可能丢失。请用“导出文件”保存到手机或电脑上。";
 
+const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
+
+/** A short fingerprint of a text (FNV-1a), to recognise the scenario a start-up failed on. */
+export function fingerprint(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
+
+/** {policy, count} of a scenario, for the history's one-line summary. */
+function summarize(scenario) {
+  return {
+    policy: isObject(scenario) && typeof scenario.policy === "string" ? scenario.policy.slice(0, 40) : null,
+    count: isObject(scenario) && Array.isArray(scenario.activities) ? scenario.activities.length : 0,
+  };
+}
+
 export class Autosave {
-  /** @param {(message: string|null) => void} onWarning  shows (or, with null, hides) the warning */
-  constructor(onWarning) {
+  /**
+   * @param {(message: string|null) => void} onWarning  shows (or, with null, hides) the warning
+   * @param {(theirs: string|null) => void} onConflict  another tab saved other work since
+   */
+  constructor(onWarning, onConflict = () => {}) {
     this.onWarning = onWarning;
+    this.onConflict = onConflict;
     this.store = null;
+    this.known = null; // the stored text as this page last read or wrote it
+    this.held = false; // nothing is written while true (a conflict, or a replacement not kept)
     try {
       const store = window.localStorage;
       store.setItem(`${KEY}/probe`, "1");
@@ -24,66 +65,187 @@ export class Autosave {
     }
   }
 
-  /** The saved scenario (any JSON object), or null. */
-  load(key = KEY) {
-    if (!this.store) return null;
+  read(key) {
     try {
-      const text = this.store.getItem(key);
-      if (!text) return null;
-      const value = JSON.parse(text);
-      return value && typeof value === "object" && !Array.isArray(value) ? value : null;
+      return this.store ? this.store.getItem(key) : null;
     } catch {
       return null;
     }
   }
 
-  loadPrevious() {
-    return this.load(PREVIOUS);
+  /** The saved scenario's text, remembered as what this page has seen. */
+  loadText() {
+    this.known = this.read(KEY);
+    return this.known;
+  }
+
+  /** Whether another tab saved since this page last read or wrote. */
+  changedElsewhere() {
+    return !!this.store && this.read(KEY) !== this.known;
   }
 
   /** Save the scenario; returns whether it was saved. */
   save(scenario) {
-    return this.write(KEY, scenario);
-  }
-
-  /** Keep the current save aside before it is replaced (share link, import). */
-  keepPrevious() {
-    if (!this.store) return false;
-    try {
-      const text = this.store.getItem(KEY);
-      if (!text) return false;
-      this.store.setItem(PREVIOUS, text);
-      return true;
-    } catch (err) {
-      this.onWarning(isQuota(err) ? FULL : BLOCKED);
+    if (!this.store || this.held) return false;
+    if (this.changedElsewhere()) {
+      this.held = true;
+      this.onConflict(this.read(KEY));
       return false;
     }
-  }
-
-  forgetPrevious() {
-    try {
-      this.store?.removeItem(PREVIOUS);
-    } catch {
-      // nothing to do: it is only a spare copy
-    }
-  }
-
-  write(key, scenario) {
-    if (!this.store) return false;
     let text;
     try {
       text = JSON.stringify(scenario);
     } catch {
-      return false; // not serialisable (e.g. nested too deep): the page still has it
+      return false; // not serialisable: the page still has it
     }
+    return this.put(text);
+  }
+
+  /** Write this text as the saved scenario, whatever is stored (after the user chose). */
+  put(text) {
+    if (!this.store) return false;
+    if (text === this.known) return true;
     try {
-      this.store.setItem(key, text);
+      this.store.setItem(KEY, text);
+      this.known = text;
       this.onWarning(null);
       return true;
     } catch (err) {
       this.onWarning(isQuota(err) ? FULL : BLOCKED);
       return false;
     }
+  }
+
+  /** Start saving again, this page's scenario first (the user chose it over the stored one). */
+  resume(scenario) {
+    this.held = false;
+    this.known = this.read(KEY);
+    return this.save(scenario);
+  }
+
+  /** Take the stored text as seen, without writing (the user chose to load it). */
+  adopt() {
+    this.held = false;
+    return this.loadText();
+  }
+
+  // ---- the history ------------------------------------------------------------------------
+
+  /** Earlier states, newest first: [{at, reason, policy, count, text}]. */
+  history() {
+    try {
+      const list = JSON.parse(this.read(HISTORY) || "[]");
+      return Array.isArray(list) ? list.filter((e) => isObject(e) && typeof e.text === "string") : [];
+    } catch {
+      return [];
+    }
+  }
+
+  /**
+   * Keep a scenario's text in the history (the newest first; an identical newest entry is not
+   * repeated). Returns whether it is kept: false when it is larger than the whole history may be,
+   * or storage refuses it even with every older entry dropped.
+   */
+  keep(text, reason, scenario = null) {
+    if (!this.store || !text) return false;
+    if (text.length > LIMITS.HISTORY_CHARS) return false;
+    let list = this.history();
+    if (list[0] && list[0].text === text) return true;
+    let parsed = scenario;
+    if (!parsed) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+    }
+    list.unshift({ at: new Date().toISOString(), reason, ...summarize(parsed), text });
+    list = list.slice(0, LIMITS.HISTORY_STATES);
+    let total = list.reduce((sum, e) => sum + e.text.length, 0);
+    while (total > LIMITS.HISTORY_CHARS && list.length > 1) total -= list.pop().text.length;
+    for (;;) {
+      try {
+        this.store.setItem(HISTORY, JSON.stringify(list));
+        return true;
+      } catch (err) {
+        if (!isQuota(err) || list.length <= 1) return false;
+        list.pop(); // make room: the oldest goes first
+      }
+    }
+  }
+
+  /** Keep what is saved now (before a share link, an import or a restore replaces it). */
+  keepSaved(reason) {
+    const text = this.read(KEY);
+    if (!text) return true; // nothing to lose
+    try {
+      if (!isObject(JSON.parse(text))) return true; // unreadable: nothing a user could restore
+    } catch {
+      return true;
+    }
+    return this.keep(text, reason);
+  }
+
+  /** Take entry `index` out of the history (it is being restored). */
+  take(index) {
+    const list = this.history();
+    const [entry] = list.splice(index, 1);
+    try {
+      this.store.setItem(HISTORY, JSON.stringify(list));
+    } catch {
+      // it stays listed: nothing lost
+    }
+    return entry || null;
+  }
+
+  /** A spare copy saved by earlier versions of the page (one key, no date) joins the history. */
+  migrateOldCopy() {
+    const text = this.read(OLD_PREVIOUS);
+    if (!text) return;
+    if (this.keep(text, "较早另存的内容")) {
+      try {
+        this.store.removeItem(OLD_PREVIOUS);
+      } catch {
+        // read again next time
+      }
+    }
+  }
+
+  // ---- the start-up guard -----------------------------------------------------------------
+
+  /** A calculation of this text starts: remembered until its answer comes. */
+  calculating(text) {
+    try {
+      this.store?.setItem(STARTING, fingerprint(text));
+    } catch {
+      // the guard is a precaution: a full store only loses it
+    }
+  }
+
+  calculated() {
+    try {
+      this.store?.removeItem(STARTING);
+    } catch {
+      // nothing to do
+    }
+  }
+
+  /** Whether the last calculation of this saved text never answered (the page failed or closed). */
+  failedBefore(text) {
+    const mark = this.read(STARTING);
+    return !!mark && !!text && mark === fingerprint(text);
+  }
+
+  /** Forget every key of the calculator in this browser (the history included). */
+  forgetAll() {
+    for (const key of [KEY, HISTORY, STARTING, OLD_PREVIOUS]) {
+      try {
+        this.store?.removeItem(key);
+      } catch {
+        // nothing more can be done
+      }
+    }
+    this.known = null;
   }
 }
 

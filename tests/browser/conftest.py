@@ -101,6 +101,23 @@ def decode_share(data: str):
     return json.loads(base64.urlsafe_b64decode(data + "=" * (-len(data) % 4)).decode())
 
 
+def decode_link(url: str):
+    """The scenario in a share link: #s= (base64url JSON) or #z= (the same, zlib-compressed)."""
+    import zlib
+
+    form, data = url.split("#", 1)[1].split("=", 1)
+    raw = base64.urlsafe_b64decode(data + "=" * (-len(data) % 4))
+    return json.loads((zlib.decompress(raw) if form == "z" else raw).decode())
+
+
+def zip_data(scenario) -> str:
+    """#z= data for a scenario: its UTF-8 JSON, zlib-compressed, in base64url without padding."""
+    import zlib
+
+    packed = zlib.compress(json.dumps(scenario, ensure_ascii=False).encode())
+    return base64.urlsafe_b64encode(packed).decode().rstrip("=")
+
+
 def wait_for_result(page) -> str:
     # A function, not an expression string: Playwright evaluates strings with eval, which the
     # site's Content-Security-Policy forbids.
