@@ -34,7 +34,17 @@ export function lineItem(line, name, kind) {
   if (line.reading) item.append(el("p", { class: "calc-reading" }, `本站理解：${line.reading}`));
   item.append(el("p", { class: "calc-cite" }, `依据：${line.citation || "—"}`));
 
+  // The clause and the table are drawn when first opened: with hundreds of lines, drawing them
+  // all up front was most of the report's nodes (and of a long main-thread pause).
   const more = el("details", { class: "calc-line-more" }, el("summary", {}, "条款原文与折算标准"));
+  more.addEventListener("toggle", () => {
+    if (more.open && more.childElementCount === 1) fillMore(more, line, kind, cut);
+  });
+  item.append(more);
+  return item;
+}
+
+function fillMore(more, line, kind, cut) {
   if (line.quote) more.append(el("blockquote", { class: "calc-quote" }, line.quote));
   if (kind?.rate) more.append(el("p", { class: "calc-note" }, `折算标准：${kind.rate}`));
   if ((kind?.bands || []).length) {
@@ -46,6 +56,4 @@ export function lineItem(line, name, kind) {
   const cap = capText(kind);
   more.append(el("p", { class: "calc-note" }, cap ? `上限：${cap}；本条${cut > 0 ? `削减 ${hours(cut)} 学时` : "未受上限影响"}。` : "上限：无。"));
   more.append(el("p", { class: "calc-rule" }, `规则编号 ${line.rule || "—"}`));
-  item.append(more);
-  return item;
 }

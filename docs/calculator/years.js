@@ -87,8 +87,25 @@ export function yearSection(year, { nameOf, kindOf, onEnterRequirement }) {
   for (const text of year.notes || []) box.append(el("p", { class: "calc-note" }, text));
   const lines = year.lines || [];
   if (lines.length) {
-    box.append(el("ul", { class: "calc-lines" }, lines.map((line) =>
-      lineItem(line, Number.isInteger(line.activity) ? nameOf(line.activity) : line.name || line.kind || "", kindOf(line.kind)))));
+    const item = (line) => lineItem(line, Number.isInteger(line.activity) ? nameOf(line.activity) : line.name || line.kind || "", kindOf(line.kind));
+    const list = el("ul", { class: "calc-lines" }, lines.slice(0, LINES_SHOWN).map(item));
+    box.append(list);
+    if (lines.length > LINES_SHOWN) {
+      // Hundreds of lines (a 500-activity file) paused the page for most of a second on every
+      // calculation: the rest are drawn when asked for, a slice per task.
+      const more = el("button", { type: "button", class: "md-button calc-more-lines" }, `显示其余 ${lines.length - LINES_SHOWN} 条`);
+      more.addEventListener("click", async () => {
+        more.disabled = true;
+        for (let at = LINES_SHOWN; at < lines.length; at += LINES_SHOWN) {
+          list.append(...lines.slice(at, at + LINES_SHOWN).map(item));
+          await new Promise((resolve) => setTimeout(resolve, 0));
+        }
+        more.remove();
+      });
+      box.append(more);
+    }
   }
   return box;
 }
+
+const LINES_SHOWN = 30; // a year's lines drawn with the report; the rest on request

@@ -168,3 +168,126 @@ def test_ten_thousand_activities_stay_responsive_and_kept(page, site_url, tmp_pa
     out = tmp_path / "out.json"
     info.value.save_as(out)
     assert json.loads(out.read_text("utf-8")) == scenario
+
+
+# ---- issue 15 -----------------------------------------------------------------------------------
+
+POISON = {"version": 1, "policy": "qinghai", "activities": [], "extra": None}
+
+
+def deep_link_data(levels: int = 2900) -> str:
+    """A scenario with `levels` of nesting inside extra (an 8 KB link): it crashed Python in the
+    browser, was autosaved, and every reload failed again."""
+    text = '{"version": 1, "policy": "qinghai", "activities": [], "extra": ' + "[" * levels + "]" * levels + "}"
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def test_a_poisoned_link_then_reload_never_breaks_the_calculator(page, site_url):
+    kept = {"version": 1, "policy": "hefei", "activities": [{"kind": "self_study", "year": 2021, "hours": 8, "title": "保留的条目"}]}
+    first = open_scenario(page, site_url, kept)
+    page.goto("about:blank")
+    page.goto(f"{site_url}calculator/#s={deep_link_data()}")
+    assert wait_for_result(page) == "error"
+    assert "32 层" in page.inner_text("#result-error")
+    assert saved_scenario(page) == kept  # never saved over the user's work
+    page.reload()
+    assert wait_for_result(page) == "ready"
+    assert browser_report(page) == first
+    assert page.errors == []
+
+
+def test_a_poisoned_save_from_an_earlier_version_starts_clean_and_is_kept(page, site_url):
+    """Whatever is saved, the page can always start: an unusable save goes to the history."""
+    page.goto(f"{site_url}calculator/?policy=hefei")
+    wait_for_result(page)
+    deep = base64.urlsafe_b64decode(deep_link_data() + "==").decode()
+    page.evaluate("(text) => localStorage.setItem('jxjy-calculator/scenario', text)", deep)
+    page.reload()
+    assert wait_for_result(page) == "ready"
+    assert "无法使用" in page.inner_text("#notice") and "之前的内容" in page.inner_text("#notice")
+    history = json.loads(page.evaluate("() => localStorage.getItem('jxjy-calculator/history')"))
+    assert history[0]["text"] == deep and history[0]["reason"] == "无法使用的保存内容"
+    assert page.locator("#start-over").is_enabled()
+    # the calculator works as usual
+    page.click("#add-activity")
+    card = page.locator('#activity-list > [data-activity="0"]')
+    card.locator("select[name=kind]").select_option("self_study")
+    card.locator("input[name=year]").fill("2021")
+    card.locator("input[name=hours]").fill("5")
+    wait_report(page, "r.years.some(y => y.professional === 5)")
+    assert page.errors == []
+
+
+def test_calc_refuses_the_deep_text_itself(page, site_url):
+    """The page checks the depth before it saves; calc checks it again before it parses (the
+    limit holds for anything that reaches Python, e.g. a link's text that is not an object)."""
+    page.goto(f"{site_url}calculator/#s={base64.urlsafe_b64encode(b'[' * 3000).decode().rstrip('=')}")
+    assert wait_for_result(page) == "error"
+    assert [e["code"] for e in browser_report(page)["errors"]] == ["too_deep"]
+    assert page.errors == []
+
+
+NUMBERS = [
+    # typed -> (stored, counted hours or None when calc must name the field)
+    ("12", 12, 12), ("１２．５", 12.5, 12.5), (".5", 0.5, 0.5),
+    ("1e3", "1e3", None), ("1,000", "1,000", None), ("1e400", "1e400", None), ("1" + "0" * 20, 10**20, None),
+    ("12 小时", "12 小时", None),
+]
+
+
+@pytest.mark.parametrize("typed,stored,counted", NUMBERS, ids=[n[0][:8] for n in NUMBERS])
+def test_numbers_are_taken_as_a_person_writes_them_or_named(page, site_url, typed, stored, counted):
+    """“1e400” became Infinity, was saved as null and counted 0 hours without a word; “1e3” was
+    1000 hours. Now only plain decimals count (full-width digits too); anything else is kept as
+    typed, and calc names the field."""
+    scenario = {"version": 1, "policy": "hefei", "activities": [
+        {"kind": "self_study", "year": 2021, "hours": 8}, {"kind": "self_study", "year": 2021, "hours": 1}]}
+    open_scenario(page, site_url, scenario)
+    page.locator('#activity-list > [data-activity="1"] input[name=hours]').fill(typed)
+    if counted is None:
+        report = wait_report(page, "r.errors.some(e => e.activity === 1 && e.field === 'hours')")
+        assert report["years"][0]["professional"] == 8  # the other activity still counts
+        error = page.locator('#activity-list > [data-activity="1"] .calc-activity-errors li')
+        assert "证书记载学时" in error.inner_text() or "学时" in error.inner_text()
+    else:
+        report = wait_report(page, f"r.years.length && r.years[0].professional === {8 + counted}")
+        assert report["errors"] == []
+    assert saved_scenario(page)["activities"][1]["hours"] == stored
+    page.reload()
+    wait_for_result(page)
+    assert page.locator('#activity-list > [data-activity="1"] input[name=hours]').input_value() == str(stored)
+    assert page.errors == []
+
+
+def test_requirements_and_person_of_the_wrong_shape_are_repaired_on_load(page, site_url):
+    """A requirements entry that is null, a number or a list threw when the user typed a figure
+    (the edit lost); a person that is a list silently dropped the user's edits."""
+    scenario = {"version": 1, "policy": "qinghai", "person": ["x"],
+                "activities": [{"kind": "public_course", "year": 2025, "hours": 30}],
+                "requirements": {"2023": None, "2022": 45, "2021": [1, 2], "2020": {"public": 30, "professional": 60}}}
+    page.goto(f"{site_url}calculator/?policy=qinghai")
+    wait_for_result(page)
+    page.set_input_files("#import-file", files=[{"name": "odd.json", "mimeType": "application/json", "buffer": json.dumps(scenario).encode()}])
+    wait_report(page, "r.policy === 'qinghai' && r.errors.length === 0")
+    notice = page.inner_text("#notice")
+    assert "已修正" in notice and "person" in notice and "2023" in notice and "2022" in notice and "2021" in notice
+    saved = saved_scenario(page)
+    assert "person" not in saved and saved["requirements"] == {"2020": {"public": 30, "professional": 60}}
+    # a figure typed in the remaining year, and a person's field, are kept
+    page.locator("#requirements summary").click() if not page.locator("#requirements").get_attribute("open") is not None else None
+    page.locator('#requirement-list li[data-year="2020"] input[name=public]').fill("24")
+    page.locator("#person summary").click()
+    page.locator("#person-fields input[name=tenure_start]").fill("2019")
+    page.wait_for_function("() => { const s = JSON.parse(localStorage.getItem('jxjy-calculator/scenario'));"
+                           " return s.requirements['2020'].public === 24 && s.person && s.person.tenure_start === 2019; }")
+    assert page.errors == []
+
+
+def test_a_utf16_file_from_windows_notepad_is_imported(page, site_url):
+    scenario = {"version": 1, "policy": "hefei", "activities": [{"kind": "self_study", "year": 2021, "hours": 8, "title": "记事本"}]}
+    page.goto(f"{site_url}calculator/?policy=qinghai")
+    wait_for_result(page)
+    page.set_input_files("#import-file", files=[{"name": "notepad.json", "mimeType": "application/json",
+                                                 "buffer": json.dumps(scenario, ensure_ascii=False).encode("utf-16")}])
+    wait_report(page, "r.policy === 'hefei'")
+    assert saved_scenario(page) == scenario
