@@ -9,6 +9,9 @@ On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
   pyodide/<version>-<hash>/, the snapshot pyodide/calc-<hash>.bin, the theme's *.<hash>.min.*)
   get `Cache-Control: public, max-age=31536000, immutable`; everything else `no-cache`
   (revalidated with If-Modified-Since, answered 304);
+- the headers of `_headers` (Netlify/Cloudflare Pages syntax, written by sitebuild/csp.py: the
+  Content-Security-Policy and friends), sent with every response whose path matches, as those
+  hosts send them;
 - a count of the bytes sent (`server.bytes_sent`, headers included), for the benchmark.
 
 `python -m sitebuild.static_host [--port 8000] [--dir site]`.
@@ -34,6 +37,24 @@ IMMUTABLE = re.compile(
     r"|/assets/.*\.[0-9a-f]{8}\.min\.(js|css)$"  # the theme's bundles
 )
 ENCODINGS = [("br", ".br"), ("gzip", ".gz")]
+
+
+def read_headers_file(path: Path) -> list[tuple[re.Pattern, list[tuple[str, str]]]]:
+    """`_headers`: a path pattern at the start of a line (`*` matches anything), then its headers
+    indented below it as `Name: value`. Missing file: no rules."""
+    rules: list[tuple[re.Pattern, list[tuple[str, str]]]] = []
+    if not path.is_file():
+        return rules
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            pattern = re.compile("^" + ".*".join(re.escape(part) for part in line.strip().split("*")) + "$")
+            rules.append((pattern, []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
 
 
 def cache_control(url_path: str) -> str:
@@ -97,6 +118,14 @@ class StaticHostHandler(SiteHandler):
         self.end_headers()
         return f
 
+    def end_headers(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.server.header_rules:
+            if pattern.match(url_path):
+                for name, value in headers:
+                    self.send_header(name, value)
+        super().end_headers()
+
     def copyfile(self, source, outputfile):
         sent = os.fstat(source.fileno()).st_size
         super().copyfile(source, outputfile)
@@ -116,6 +145,7 @@ class StaticHost(ThreadingHTTPServer):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.count_lock = threading.Lock()
+        self.header_rules = []  # set by make_server from the site's _headers
         self.reset_count()
 
     def reset_count(self) -> None:
@@ -125,7 +155,9 @@ class StaticHost(ThreadingHTTPServer):
 
 
 def make_server(root: Path = SITE, port: int = 0, verbose: bool = False) -> StaticHost:
-    return serve.make_server(root, port, verbose, handler_class=StaticHostHandler, server_class=StaticHost)
+    server = serve.make_server(root, port, verbose, handler_class=StaticHostHandler, server_class=StaticHost)
+    server.header_rules = read_headers_file(Path(root) / "_headers")
+    return server
 
 
 def serve_in_thread(root: Path = SITE) -> tuple[StaticHost, str]:

@@ -76,3 +76,65 @@ def test_hostile_text_in_a_share_link_is_shown_as_text(page, site_url, payload: 
     page.wait_for_timeout(200)
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
+
+
+# ---- issue 15: the same policy as an HTTP header, as a host that reads _headers sends it ----------
+
+VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+"""
+
+
+@pytest.fixture(scope="module")
+def hosted_url():
+    """site/ served as a static host does, `_headers` applied (sitebuild/static_host.py)."""
+    from sitebuild.static_host import serve_in_thread
+
+    server, url = serve_in_thread(SITE)
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+def test_headers_carry_the_very_policy_of_the_meta_tags(hosted_url) -> None:
+    import urllib.request
+
+    for page in ["index.html", "calculator/index.html", "regions/qinghai/index.html"]:
+        with urllib.request.urlopen(url_of(hosted_url, page)) as response:
+            header = response.headers["Content-Security-Policy"]
+            html = response.read().decode("utf-8")
+        meta = CSP.search(html).group(1)
+        assert header == f"{meta}; frame-ancestors 'self'", page
+        assert "'sha256-" in header, page  # the theme's inline scripts are allowed in the header too
+
+
+def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, hosted_url) -> None:
+    """On a host that applied `_headers`, three theme scripts were blocked on every page and search
+    returned nothing: the header lacked the inline-script hashes of the meta tags."""
+    from .test_calculator_start import type_query
+
+    context = browser.new_context()
+    context.add_init_script(VIOLATIONS)
+    try:
+        page = context.new_page()
+        console = []
+        page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+        for path in ["index.html", "about/index.html", "regions/hefei/index.html"]:
+            response = page.goto(url_of(hosted_url, path), wait_until="load")
+            assert "script-src" in response.headers["content-security-policy"], path  # the header is sent
+            page.wait_for_timeout(200)
+            assert page.evaluate("() => window.__violations") == [], path
+        page.locator("body").press("/")
+        page.locator(".md-search__input").wait_for(state="visible")
+        type_query(page, "学时")
+        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        assert page.locator(".md-search-result__item").count() > 0
+        page.goto(f"{hosted_url}calculator/#s={share_data({'version': 1, 'policy': 'hefei', 'activities': []})}")
+        assert wait_for_result(page) == "ready"
+        page.locator("body").press("/")
+        page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
+        assert page.evaluate("() => window.__violations") == []
+        assert console == []
+    finally:
+        context.close()
