@@ -135,6 +135,7 @@ def one_of(value: object, allowed) -> bool:
     return isinstance(value, str) and value in allowed
 
 
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]*)?")  # as the page passes on a number too long for a double
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
@@ -414,7 +415,11 @@ def check_value(spec: dict, value: object) -> str | None:
     if kind in ("number", "integer"):
         if isinstance(value, float) and math.isinf(value):
             return f"超出范围，不能大于 {limits.MAX_NUMBER}"
-        if isinstance(value, str):
+        if isinstance(value, str):  # what the page keeps when a typed number is not plain decimal
+            if PLAIN_NUMBER.fullmatch(value.strip()):
+                if len(value.strip().lstrip("-").split(".")[0]) > len(str(limits.MAX_NUMBER)):
+                    return f"超出范围，不能大于 {limits.MAX_NUMBER}"
+                return f"必须是数字（“{shown(value)}”是加了引号的文字，请去掉引号）"
             return f"必须是数字，不能是“{shown(value)}”（请只用数字和小数点，例如 12 或 12.5）"
         if not is_number(value):
             return "必须是数字"

@@ -297,3 +297,12 @@ def test_limits_are_one_catalogue() -> None:
     table = limits.as_dict()
     assert table["MAX_TEXT"] == limits.MAX_TEXT and table["MAX_DEPTH"] == limits.MAX_DEPTH
     assert all(isinstance(v, int) for v in table.values())
+
+
+def test_a_number_kept_as_text_says_what_is_wrong_with_it() -> None:
+    """The page keeps a typed number it cannot take as text: a number beyond a double (1 and 400
+    zeros) is too large; "12" in quotes, from a hand-edited file, is text."""
+    too_large = only_error(run("qinghai", {"kind": "public_course", "year": 2025, "hours": "1" + "0" * 400}))
+    assert "超出范围" in too_large["message"] and too_large["field"] == "hours"
+    quoted = only_error(run("qinghai", {"kind": "public_course", "year": 2025, "hours": "12"}))
+    assert "引号" in quoted["message"]
