@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from calc import ruledata
-from calc.scenario import Activity, Person
+from calc.ruledata import matches
+from calc.scenario import Activity, Person, describe_years
 from calc.text import fmt
 
 # Effects other than plain hours, resolved per year once all lines are known (calc/ledger.py).
@@ -35,6 +36,7 @@ class Line:
     effect: str | None = None
     cap: float | None = None
     reading: str | None = None
+    once: bool = False  # the rule gives its amount once per year however many entries
 
     def as_report(self) -> dict:
         from calc.text import hours
@@ -79,12 +81,49 @@ def rule_line(policy: dict, kind: dict, activity: Activity | None, year: int, ho
         quote=kind["cite"][0]["quote"].replace("**", ""),
         cap=kind.get("cap"),
         reading=kind.get("reading"),
+        once=kind.get("once_per_year") is True,
         **extra,
     )
 
 
 def convert(policy: dict, activity: Activity, person: Person, horizon: int) -> list[Line]:
     """The lines one activity credits. `horizon` is the last year of the current tenure in view."""
+    kind = activity.kind
+    lines = not_counted(policy, kind, activity) or credited(policy, activity, person, horizon)
+    field = kind.get("category_field")
+    for line in lines:
+        if field and line.category is not None and activity.values.get(field) in ("public", "professional"):
+            line.category = activity.values[field]
+        for dated in kind.get("readings", []):
+            if ruledata.in_years(line.year, dated["years"]):
+                text = f"{dated['text']}（{ruledata.quoted(policy, dated['cite'])}）"
+                line.reading = f"{line.reading}；{text}" if line.reading else text
+    return lines
+
+
+def not_counted(policy: dict, kind: dict, activity: Activity) -> list[Line] | None:
+    """A line of 0 hours, saying why, for an entry the notice does not count at all: training not
+    filed where filing is a condition, or a year the notice does not speak for."""
+    filing = kind.get("filing")
+    if filing and activity.values.get("filed") is False:
+        line = rule_line(policy, kind, activity, activity.year, 0)
+        line.citation = ruledata.cites_text(policy, filing["cite"])
+        line.quote = filing["cite"][-1]["quote"].replace("**", "")
+        line.notes.append(f"未按规定事前备案：{filing['reason']}")
+        return [line]
+    covered = kind.get("covered")
+    if covered and not ruledata.in_years(activity.year, covered):
+        line = rule_line(policy, kind, activity, activity.year, 0)
+        documents = ruledata.doc_numbers(policy, kind["cite"])
+        line.notes.append(
+            f"{documents}只规定了{describe_years(covered)}的{kind['name']}，{activity.year}年怎样计算通知中没有规定，"
+            "本工具不计入；如当年另有通知，请以当年通知为准"
+        )
+        return [line]
+    return None
+
+
+def credited(policy: dict, activity: Activity, person: Person, horizon: int) -> list[Line]:
     kind = activity.kind
     method = kind["conversion"]["method"]
     tenure = person.tenure_start
@@ -144,24 +183,6 @@ def formula(spec: dict, activity: Activity) -> tuple[float, str | None]:
                 return formula(option, activity)
         return 0.0, None
     raise ValueError(f"unknown formula {method}")
-
-
-def matches(when: dict, values: dict) -> bool:
-    for key, condition in when.items():
-        value = values.get(key)
-        if isinstance(condition, dict):
-            if not isinstance(value, (int, float)) or isinstance(value, bool):
-                return False
-            if condition.get("min") is not None and value < condition["min"]:
-                return False
-            if condition.get("max") is not None and value > condition["max"]:
-                return False
-        elif isinstance(condition, list):
-            if value not in condition:
-                return False
-        elif value != condition or isinstance(value, bool) != isinstance(condition, bool):
-            return False
-    return True
 
 
 def row_result(row: dict, activity: Activity) -> tuple[float, str | None]:

@@ -35,6 +35,7 @@ ERROR_CODES = {
     "field_missing": "a required field is missing",
     "text_invalid": "a text field holds something other than text",
     "text_too_long": "a text field longer than the limit",
+    "days_exceed_year": "a number of days within one year that is more than the year has (365 or 366)",
     "internal_error": "a defect in calc itself; the user's input is kept",
     "module_missing": "a module calc imports is missing (the browser's snapshot has no standard library yet)",
 }

@@ -2,10 +2,12 @@
 
 Order, fixed so that a year's figures never depend on the order activities were entered:
 1. each activity's lines (calc/conversion.py);
-2. per-year caps on the sum of a kind's lines (cut in entry order: the total is the same);
-3. whole-requirement conversions and whole-year completion, topped up to the year's requirement;
-4. make-up between years (Hefei's following-year 补学, Qinghai's 2021 reform 补学).
-A year's public/professional/total figures are always the sums of its lines.
+2. amounts a rule gives once per year (`once_per_year`): the highest entry of the year counts;
+3. per-year caps on the sum of a kind's lines (cut in entry order: the total is the same);
+4. whole-requirement conversions and whole-year completion, topped up to the year's requirement;
+5. make-up between years (Hefei's following-year 补学, Qinghai's 2021 reform 补学).
+A year's public/professional/total figures are always the sums of its lines. Where the notice
+hands the person to other rules (`handoffs`), the years are computed but not judged (met: null).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ class Year:
     notes: list[str] = field(default_factory=list)
     complete: bool = False
     professional_full: bool = False
+    judged: bool = True  # false: the notice hands the person to other rules (met is null)
 
     def hours(self, category: str | None) -> float:
         return sum(line.hours for line in self.lines if line.category == category)
@@ -49,6 +52,8 @@ class Year:
 
     @property
     def met(self) -> bool | None:
+        if not self.judged:
+            return None
         if self.complete:
             return True
         if not self.requirement.annual or not self.requirement.known:
@@ -61,8 +66,10 @@ class Ledger:
         self.scenario = scenario
         self.policy = scenario.policy
         self.years: dict[int, Year] = {}
+        self.handoff = handoff(self.policy, scenario.person)
         horizon = max([a.year for a in scenario.activities] + [scenario.target.year if scenario.target else 0])
         lines = [line for a in scenario.activities for line in convert(self.policy, a, scenario.person, horizon)]
+        apply_once_per_year(lines)
         apply_caps(lines)
         for line in lines:
             self.year(line.year).lines.append(line)
@@ -78,10 +85,16 @@ class Ledger:
 
     def year(self, number: int) -> Year:
         if number not in self.years:
-            req = requirement(self.policy, number, self.scenario.requirements)
+            req = requirement(self.policy, number, self.scenario.requirements, self.scenario.person)
             entry = Year(number, req)
             if req.note:
                 entry.notes.append(req.note)
+            if self.handoff is not None:
+                entry.judged = False
+                entry.notes.append(
+                    f"{self.handoff['label']}（{ruledata.cites_text(self.policy, self.handoff['cite'])}）："
+                    "本年度按一般规定计算的学时仅供参考，不判断是否达标"
+                )
             for note in self.policy.get("year_notes", []):
                 if ruledata.in_years(number, note["years"]):
                     entry.notes.append(f"{note['text']}（{ruledata.cites_text(self.policy, note['cite'])}）")
@@ -115,6 +128,9 @@ class Ledger:
         first.hours = first.uncapped = max(0.0, needed - others)
         for line in carriers[1:]:
             line.hours = line.uncapped = 0.0
+            said = f"当年{CATEGORY[category]}已按全部学时认定（见{entry_name(first)}），本条不重复计算"
+            if said not in line.notes:
+                line.notes.append(said)
 
     def _top_up_complete(self, year: Year, completers: list[Line]) -> None:
         """A complete year: the completing activity carries the hours up to both requirements."""
@@ -170,6 +186,8 @@ class Ledger:
         spare = donor.surplus(category)
         if not short or not spare or donor.requirement.source is None:
             return
+        if donor.requirement.outside or target.requirement.outside:
+            return  # a year under another region's rules (调入以前): the region's make-up does not reach it
         amount = min(short, spare)
         rule = f"{self.policy['id']}/{make_up['id']}"
         quote = make_up["cite"][-1]["quote"]
@@ -180,6 +198,40 @@ class Ledger:
                     [f"由{donor.year}年超出要求的{CATEGORY[category]}学时补学{fmt(amount)}学时"], reading=make_up.get("reading"))
         donor.lines.append(give)
         target.lines.append(take)
+
+
+def handoff(policy: dict, person) -> dict | None:
+    """The first of the policy's handoffs whose person conditions hold (青海 六(八): 卫生、会计 …)."""
+    for rule in policy.get("handoffs", []):
+        if person.matches(rule["person"]):
+            return rule
+    return None
+
+
+def entry_name(line: Line) -> str:
+    return f"第{line.activity + 1}条" if line.activity is not None else line.name
+
+
+def apply_once_per_year(lines: list[Line]) -> None:
+    """A rule that gives a fixed amount per year (当年60学时, 每年90学时, 达到2000积分折算5学时)
+    gives it once per year: of a year's entries of the kind the highest counts (the first, when
+    equal), the others count nothing and say why."""
+    best: dict[tuple[str, int], Line] = {}
+    for line in lines:
+        if line.once and line.effect is None:
+            key = (line.rule, line.year)
+            if key not in best or line.hours > best[key].hours:
+                best[key] = line
+    for line in lines:
+        if not line.once or line.effect is not None:
+            continue
+        kept = best[(line.rule, line.year)]
+        if line is kept or not line.hours:
+            continue
+        line.notes.append(
+            f"按规定每年只计一次：{line.year}年已按{entry_name(kept)}计入{fmt(kept.hours)}学时，本条不再计入"
+        )
+        line.hours = line.uncapped = 0.0
 
 
 def apply_caps(lines: list[Line]) -> None:

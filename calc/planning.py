@@ -53,10 +53,12 @@ def options(policy: dict, year: Year, category: str, gap: float = 0.0) -> list[d
     found = []
     for kind in policy["kinds"]:
         method = kind["conversion"]["method"]
-        if kind.get("category") != category or method in NO_HOURS or kind.get("effect"):
+        if kind.get("category") != category or method in NO_HOURS:
             continue
-        if not ruledata.in_years(year.year, kind.get("valid", {})):
+        if not ruledata.in_years(year.year, kind.get("valid", {})) or not ruledata.in_years(year.year, kind.get("covered", {})):
             continue
+        if kind.get("once_per_year") and used.get(kind["id"], 0.0) > 0:
+            continue  # given once a year, and given already
         room = None
         if kind.get("cap") is not None:
             room = max(0.0, kind["cap"] - used.get(kind["id"], 0.0))

@@ -41,7 +41,11 @@ def find_entry(readiness: dict, target: Target) -> dict | None:
 
 
 def transfer_year(scenario: Scenario, until: int) -> int | None:
-    years = [a.year for a in scenario.activities if a.kind.get("effect") == "civil_servant_transfer" and a.year <= until]
+    """The latest move from a civil-service post (the kind `readiness.transfer` names) up to `until`."""
+    rule = scenario.policy["readiness"].get("transfer")
+    if rule is None:
+        return None
+    years = [a.year for a in scenario.activities if a.kind["id"] == rule["kind"] and a.year <= until]
     return max(years) if years else None
 
 
@@ -127,6 +131,8 @@ class Assessment:
         exemption = self.exemption("exempt")
         if exemption:
             return exemption
+        if self.ledger.handoff is not None:
+            return self.handed_off(self.ledger.handoff)
         if self.reduction_exempts():
             return self.verdict("exempt")
         if entry is None:
@@ -136,16 +142,19 @@ class Assessment:
                 self.reasons.append("该类申报的要求因学历学位而不同，请填写学历（学位）：" + "；".join(e["label"] for e in by_degree))
             return self.verdict("unknown")
         self.reasons.append(f"{entry['label']}（{self.cite(entry['cite'])}）")
+        if entry.get("reading"):
+            self.reasons.append(f"本站理解：{entry['reading'].strip()}")
         if entry["window"]["mode"] == "none":
             return self.verdict("exempt")
         if self.plan.problem:
             self.reasons.append(self.plan.problem)
             return self.verdict("unknown")
         if self.plan.transfer_year is not None:
+            rule = self.rules["transfer"]
             self.reasons.append(
-                f"{self.plan.transfer_year}年从公务员岗位转任：{self.rules.get('transfer_reading', '').strip()}"
-                f"（{self.cite(self.rules.get('transfer_cite') or [])}）"
+                f"{self.plan.transfer_year}年从公务员岗位转任：{rule['reading'].strip()}（{self.cite(rule['cite'])}）"
             )
+        self.explain_transfer_in()
         if self.plan.needed == 0:
             self.reasons.append("按转任实际年限，尚无须完成学时的年度。")
             return self.verdict("exempt")
@@ -167,13 +176,15 @@ class Assessment:
                 continue
             if rule.get("levels") and target.level not in rule["levels"]:
                 continue
-            if rule.get("person") and any(person.flag(k) != v for k, v in rule["person"].items()):
+            if rule.get("person") and not person.matches(rule["person"]):
                 continue
             if rule.get("kind_in_application_year") and not self.has_kind(rule["kind_in_application_year"], {target.year}):
                 continue
             if rule.get("kind_in_window") and not self.has_kind(rule["kind_in_window"], window):
                 continue
-            if not (rule.get("person") or rule.get("kind_in_application_year") or rule.get("kind_in_window")):
+            if rule.get("kind_any_year") and not self.has_kind(rule["kind_any_year"], None):
+                continue
+            if not (rule.get("person") or rule.get("kind_in_application_year") or rule.get("kind_in_window") or rule.get("kind_any_year")):
                 continue
             if underlying is None:
                 self.reasons.insert(0, f"{rule['label']}（{self.cite(rule['cite'])}）")
@@ -185,8 +196,31 @@ class Assessment:
             return underlying
         return None
 
-    def has_kind(self, kind_id: str, years: set[int]) -> bool:
-        return any(a.kind["id"] == kind_id and a.year in years for a in self.scenario.activities)
+    def has_kind(self, kind_id: str, years: set[int] | None) -> bool:
+        """An entry of the kind in one of `years` (None: in any year)."""
+        return any(a.kind["id"] == kind_id and (years is None or a.year in years) for a in self.scenario.activities)
+
+    def handed_off(self, rule: dict) -> dict:
+        """The notice hands this person to other rules: say whose, and what to do, never a verdict
+        by the general figures (they are in the years, for reference)."""
+        self.reasons.append(f"{rule['label']}（{self.cite(rule['cite'])}）")
+        self.reasons.append(f"下一步：{rule['next_step'].strip()}")
+        self.reasons.append("按一般规定计算的各年度学时见上方，仅供参考，不作为是否符合要求的判断。")
+        return self.verdict(rule.get("status", "industry_rules"))
+
+    def explain_transfer_in(self) -> None:
+        from calc.requirement import transfer_in_year  # noqa: PLC0415
+
+        moved = transfer_in_year(self.policy, self.scenario.person)
+        before = [y for y in self.plan.years if moved is not None and y < moved]
+        if not before:
+            return
+        rule = self.policy["transfer_in"]
+        span = f"{before[0]}—{before[-1]}年" if len(before) > 1 else f"{before[0]}年"
+        self.reasons.append(
+            f"{moved}年自外地调入：{rule['text'].strip().rstrip('。')}（{self.cite(rule['cite'])}）。"
+            f"{span}在调入以前，按原地区的规定判断" + (f"。本站理解：{rule['reading'].strip()}" if rule.get("reading") else "")
+        )
 
     def reduction_exempts(self) -> bool:
         """Age reductions (Hohhot): exempt, or a share of each requirement (self.share)."""
@@ -215,6 +249,8 @@ class Assessment:
             self.reasons.append(
                 f"申报时（{when}）年满{age}周岁，每年要求减为规定学时的{top}/{bottom}（{self.cite(rule['cite'])}）"
             )
+            if rule.get("reading"):
+                self.reasons.append(f"本站理解：{rule['reading'].strip()}")
             if reading:
                 self.reasons.append(reading.strip())
             return False

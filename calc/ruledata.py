@@ -11,12 +11,37 @@ from functools import lru_cache
 from pathlib import Path
 
 RULES_PATH = Path(__file__).with_name("rules.json")
+_source: list[Path] = [RULES_PATH]
 
 
 @lru_cache(maxsize=1)
 def rules() -> dict:
-    with open(RULES_PATH, encoding="utf-8") as handle:
+    with open(_source[0], encoding="utf-8") as handle:
         return json.load(handle)
+
+
+def use(path: Path | str | None) -> None:
+    """Read the rule data from another compiled file (`python -m policies.compile --out FILE`:
+    the project's notices plus others being tried out); None: calc/rules.json again."""
+    _source[0] = Path(path) if path is not None else RULES_PATH
+    rules.cache_clear()
+    person_facts.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def person_facts() -> dict[str, dict]:
+    """Every person fact any policy declares, by name (the compile step checks that a name means
+    the same in every policy)."""
+    facts: dict[str, dict] = {}
+    for policy in rules()["policies"].values():
+        for spec in policy.get("person", []):
+            facts.setdefault(spec["name"], spec)
+    return facts
+
+
+def declared_facts(policy: dict) -> dict[str, dict]:
+    """The person facts this policy's rules use."""
+    return {spec["name"]: spec for spec in policy.get("person", [])}
 
 
 def data_version() -> int:
@@ -83,3 +108,38 @@ def cites_text(policy: dict, cites: list[dict]) -> str:
         if text not in seen:
             seen.append(text)
     return "；".join(seen)
+
+
+def matches(when: dict, values: dict) -> bool:
+    """Every condition of a table row (or a rule) holds for the entry's values: a value, a list of
+    values, or a range {min, max} of numbers."""
+    for key, condition in when.items():
+        value = values.get(key)
+        if isinstance(condition, dict):
+            if not isinstance(value, (int, float)) or isinstance(value, bool):
+                return False
+            if condition.get("min") is not None and value < condition["min"]:
+                return False
+            if condition.get("max") is not None and value > condition["max"]:
+                return False
+        elif isinstance(condition, list):
+            if value not in condition:
+                return False
+        elif value != condition or isinstance(value, bool) != isinstance(condition, bool):
+            return False
+    return True
+
+
+def doc_numbers(policy: dict, cites: list[dict]) -> str:
+    """The numbers of the documents the citations name, each once: 青人社厅函〔2025〕153号."""
+    seen: list[str] = []
+    for cite in cites:
+        number = policy["documents"][cite["doc"]]["number"]
+        if number not in seen:
+            seen.append(number)
+    return "、".join(seen)
+
+
+def quoted(policy: dict, cites: list[dict]) -> str:
+    """Each clause with its words: 153号 附件4 2024年 党校培训：“…”；153号 六(五)：“…”."""
+    return "；".join(f"{cite_text(policy, c)}：“{c['quote'].replace('**', '')}”" for c in cites)

@@ -17,28 +17,52 @@ from calc.text import CATEGORY, LEVEL, TARGET_TYPE
 
 SCENARIO_KEYS = {"version", "policy", "person", "activities", "requirements", "target", "extra"}
 ACTIVITY_COMMON = {"kind", "year", "title", "evidence", "extra"}
-PERSON_BOOLS = ("grassroots", "dual_title", "high_skill_leader", "accounting_platform", "reform_make_up")
-PERSON_KEYS = {"gender", "birth_date", "sector", "tenure_start", *PERSON_BOOLS}
 TARGET_KEYS = {"type", "level", "year", "date", "degree", "has_deputy_senior"}
-GENDERS = {"male": "男", "female": "女"}
-SECTORS = {"public": "公有制单位", "non_public": "非公有制经济领域"}
 DEGREES = {"college": "大专", "bachelor": "本科", "master": "硕士研究生", "doctor": "博士研究生"}
 
 
-@dataclass
 class Person:
-    gender: str | None = None
-    birth_date: date | None = None
-    sector: str = "public"
-    grassroots: bool = False
-    tenure_start: int | None = None
-    dual_title: bool = False
-    high_skill_leader: bool = False
-    accounting_platform: bool = False
-    reform_make_up: bool = False
+    """What the scenario says about the person: the facts the rule data declares (`person` of a
+    policy: name, type, choices, default), read the same way for every region. A policy's rules
+    use only the facts it declares; a fact another region declares is still checked and kept."""
 
-    def flag(self, name: str) -> object:
-        return getattr(self, name, None)
+    def __init__(self, facts: dict | None = None, specs: dict | None = None):
+        self.facts = dict(facts or {})
+        self.specs = specs if specs is not None else ruledata.person_facts()
+
+    def get(self, name: str) -> object:
+        """The fact's value, or its default (booleans: false) when the scenario does not give it."""
+        if name in self.facts:
+            return self.facts[name]
+        spec = self.specs.get(name) or {}
+        if "default" in spec:
+            return spec["default"]
+        return False if spec.get("type") == "boolean" else None
+
+    flag = get
+
+    def matches(self, condition: dict) -> bool:
+        """Every fact of `condition` has its value (or one of the listed values)."""
+        for name, wanted in condition.items():
+            value = self.get(name)
+            if isinstance(wanted, list):
+                if value not in wanted:
+                    return False
+            elif value != wanted or isinstance(value, bool) != isinstance(wanted, bool):
+                return False
+        return True
+
+    @property
+    def tenure_start(self) -> int | None:
+        return self.get("tenure_start")
+
+    @property
+    def gender(self) -> str | None:
+        return self.get("gender")
+
+    @property
+    def birth_date(self) -> date | None:
+        return self.get("birth_date")
 
 
 @dataclass
@@ -170,7 +194,7 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     for key in raw:
         if key not in SCENARIO_KEYS:
             errors.append(error(None, str(key)[:40], f"未知的字段“{str(key)[:40]}”：自定义内容请放在 extra 下。", code="field_unknown"))
-    scenario.person = read_person(raw.get("person"), errors)
+    scenario.person = read_person(raw.get("person"), errors, policy)
     scenario.requirements = read_requirements(raw.get("requirements"), errors)
     scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
     check_birth_date(scenario, errors)
@@ -202,8 +226,12 @@ def check_birth_date(scenario: Scenario, errors: list[dict]) -> None:
         scenario.person.birth_date = None
 
 
-def read_person(raw: object, errors: list[dict]) -> Person:
-    person = Person()
+def read_person(raw: object, errors: list[dict], policy: dict | None = None) -> Person:
+    """The person facts, each checked by its type in the rule data. Every fact any region
+    declares (and every name of the scenario format) is accepted whichever region the scenario
+    names: a region that does not use a fact ignores it."""
+    specs = {**ruledata.person_facts(), **(ruledata.declared_facts(policy) if policy else {})}
+    person = Person(specs=specs)
     if raw is None:
         return person
     if not isinstance(raw, dict):
@@ -211,36 +239,51 @@ def read_person(raw: object, errors: list[dict]) -> Person:
         return person
     for key, value in raw.items():
         where = f"person.{str(key)[:40]}"
-        if key not in PERSON_KEYS:
+        spec = specs.get(key) if isinstance(key, str) else None
+        if spec is None and key not in FORMAT_PERSON_KEYS:
             errors.append(error(None, where, f"未知的个人信息字段“{str(key)[:40]}”，已忽略。", code="field_unknown"))
-        elif value is None:
+        elif value is None or spec is None:
             continue
-        elif key == "gender":
-            if one_of(value, GENDERS):
-                person.gender = value
-            else:
-                errors.append(error(None, where, "性别只能是 male（男）或 female（女），已忽略。", code="value_invalid"))
-        elif key == "birth_date":
-            born = parse_date(value)
-            if born is None:
-                errors.append(error(None, where, "出生日期须写成 1970-05-01 这样的日期，已忽略。", code="date_invalid"))
-            person.birth_date = born
-        elif key == "sector":
-            if one_of(value, SECTORS):
-                person.sector = value
-            else:
-                errors.append(error(None, where, "单位性质只能是 public 或 non_public，已按公有制单位计算。", code="value_invalid"))
-        elif key == "tenure_start":
-            problem = check_year(value)
-            if problem:
-                errors.append(error(None, where, f"任现职年度：{problem}，已忽略。", code="year_invalid"))
-            else:
-                person.tenure_start = int(value)
-        elif isinstance(value, bool):
-            setattr(person, key, value)
         else:
-            errors.append(error(None, where, f"“{key}”只能是 true 或 false，已忽略。", code="value_invalid"))
+            read_fact(person, key, spec, value, where, errors)
     return person
+
+
+# The names scenario.md has always listed under `person`: accepted even if no region used them.
+FORMAT_PERSON_KEYS = {
+    "gender", "birth_date", "sector", "grassroots", "tenure_start", "dual_title", "high_skill_leader",
+    "accounting_platform", "reform_make_up", "industry", "transferred_in_year",
+}
+
+
+def read_fact(person: Person, key: str, spec: dict, value: object, where: str, errors: list[dict]) -> None:
+    label = spec["label"]
+    kind = spec["type"]
+    if kind == "boolean":
+        if isinstance(value, bool):
+            person.facts[key] = value
+        else:
+            errors.append(error(None, where, f"“{label}”只能是 true 或 false，已忽略。", code="value_invalid"))
+    elif kind == "choice":
+        allowed = {c["value"]: c["label"] for c in spec["choices"]}
+        if one_of(value, allowed):
+            person.facts[key] = value
+        else:
+            options = "、".join(f"{v}（{t}）" for v, t in allowed.items())
+            fallback = f"已按“{allowed[spec['default']]}”计算" if spec.get("default") in allowed else "已忽略"
+            errors.append(error(None, where, f"“{label}”只能是 {options}，{fallback}。", code="value_invalid"))
+    elif kind == "year":
+        problem = check_year(value)
+        if problem:
+            errors.append(error(None, where, f"“{label}”：{problem}，已忽略。", code="year_invalid"))
+        else:
+            person.facts[key] = int(value)
+    elif kind == "date":
+        parsed = parse_date(value)
+        if parsed is None:
+            errors.append(error(None, where, f"“{label}”须写成 1970-05-01 这样的日期，已忽略。", code="date_invalid"))
+        else:
+            person.facts[key] = parsed
 
 
 def read_requirements(raw: object, errors: list[dict]) -> dict[int, dict]:
@@ -407,7 +450,27 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
             labels = "或".join(specs[n]["label"] for n in group)
             errors.append(error(index, group[0], f"{label}（{name}）须填写{labels}，未计算。", code="field_missing"))
             ok = False
+    if ok:
+        ok = plausible(index, f"{label}（{name}）", kind, year, values, errors)
     return Activity(index=index, kind=kind, year=year, values=values) if ok else None
+
+
+def plausible(index: int, label: str, kind: dict, year: int, values: dict, errors: list[dict]) -> bool:
+    """What the rule data says an entry needs beyond each field on its own: a field required in
+    some cases (合肥: 20天以内的部委培训要填认定学时), days no more than the year has."""
+    ok = True
+    for spec in kind.get("fields", []):
+        field_name = spec["name"]
+        when = spec.get("required_when")
+        if when and field_name not in values and ruledata.matches(when, values):
+            errors.append(error(index, field_name, f"{label}缺少“{spec['label']}”：{spec['required_note']}。未计算。", code="field_missing"))
+            ok = False
+        if spec.get("days_within_year") and field_name in values:
+            days = 366 if (year % 4 == 0 and year % 100 != 0) or year % 400 == 0 else 365
+            if values[field_name] > days:
+                errors.append(error(index, field_name, f"{label}的“{spec['label']}”为{values[field_name]:g}天，超过{year}年的{days}天，未计算。请检查天数（跨年度的活动请按年度分开录入）。", code="days_exceed_year"))
+                ok = False
+    return ok
 
 
 def check_value(spec: dict, value: object) -> str | None:

@@ -14,12 +14,22 @@ LEVEL = {
     "junior": "初级",
     "clerk": "员级",
 }
+GROUP = {
+    "course": "课程学习",
+    "training": "培训、研修、会议",
+    "achievement": "论文、著作、专利、课题、获奖等成果",
+    "qualification": "学历、学位、资格考试",
+    "service": "授课、带教、评审、援派等工作",
+    "situation": "特殊情形（视同完成、免除、转任）",
+    "excluded": "不计学时",
+}
 STATUS = {
     "ready": "学时符合要求",
     "not_ready": "学时尚不符合要求",
     "exempt": "不要求继续教育学时",
     "reference_only": "学时仅作评审参考",
     "unknown": "无法判断",
+    "industry_rules": "按行业主管部门的规定执行",
 }
 
 

@@ -6,12 +6,15 @@ time with the standard library alone. `policies/schema.json` is exported from th
 people who edit the YAML files.
 
 Every number carries a citation: the document (an id under `documents`), the section, and the
-clause's own words (`quote`), which must occur in the document's text in sources/.
+clause's own words (`quote`), which must occur in the document's text in sources/. Every name one
+part of the file gives another (a kind named by an exemption, a person fact named by a rule, a
+field named by a table row) is checked by `references()`; a typo fails the compile with the file
+and line.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal, Union
+from typing import Annotated, Iterator, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictFloat, StrictInt, StrictStr, model_validator
 
@@ -19,6 +22,11 @@ Category = Literal["public", "professional"]
 TargetType = Literal["review", "recognition", "series_change", "appointment"]
 Level = Literal["full_senior", "senior", "intermediate", "assistant", "junior", "clerk"]
 Degree = Literal["college", "bachelor", "master", "doctor"]
+Group = Literal["course", "training", "achievement", "qualification", "service", "situation", "excluded"]
+
+# Person facts the engine itself understands (policies declare them when their rules need them):
+# the current tenure (任现职) for tenure windows and 任现职期间 rules, and age for age reductions.
+ENGINE_FACTS = {"tenure_start": "year", "gender": "choice", "birth_date": "date"}
 
 
 class Strict(BaseModel):
@@ -80,6 +88,14 @@ class Choice(Strict):
     label: str
 
 
+class Range(Strict):
+    min: float | None = None
+    max: float | None = None
+
+
+Condition = Union[StrictBool, StrictInt, StrictStr, Range, list[Union[StrictInt, StrictStr]]]
+
+
 class FieldSpec(Strict):
     name: str
     label: str
@@ -91,12 +107,48 @@ class FieldSpec(Strict):
     max: float | None = None
     default: StrictBool | StrictInt | StrictFloat | StrictStr | None = None
     help: str | None = None
+    days_within_year: bool = Field(
+        default=False, description="days spent within the activity's year: at most that year's days (365 or 366)"
+    )
+    required_when: dict[str, Condition] | None = Field(
+        default=None, description="the field is required when these conditions on the other fields hold"
+    )
+    required_note: str | None = Field(default=None, description="why it is required then (shown in the error)")
 
     @model_validator(mode="after")
     def _choices(self) -> "FieldSpec":
         if self.type == "choice" and not self.choices:
             raise ValueError(f"field {self.name}: a choice field needs choices")
+        if self.required_when and not self.required_note:
+            raise ValueError(f"field {self.name}: required_when needs a required_note saying why")
         return self
+
+
+# ---- person facts: what a notice needs to know about the person -----------------------------
+
+
+class PersonFact(Strict):
+    """A fact about the person that the notice's rules use (the form asks for it in that region).
+
+    The same name means the same fact in every policy: its type and choices must agree."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    label: str
+    type: Literal["boolean", "choice", "year", "date"]
+    choices: list[Choice] | None = None
+    default: StrictBool | StrictStr | None = None
+    help: str | None = None
+
+    @model_validator(mode="after")
+    def _choices(self) -> "PersonFact":
+        if (self.type == "choice") != bool(self.choices):
+            raise ValueError(f"person fact {self.name}: choices go with type choice, and only with it")
+        if self.type == "choice" and self.default is not None and self.default not in [c.value for c in self.choices]:
+            raise ValueError(f"person fact {self.name}: default {self.default!r} is not one of its choices")
+        return self
+
+
+PersonCondition = dict[str, Union[StrictBool, StrictStr, list[StrictStr]]]
 
 
 # ---- conversions: how an activity becomes hours ---------------------------------------------
@@ -126,14 +178,6 @@ class FirstGiven(Strict):
 
     method: Literal["first_given"]
     options: list[Union[AsStated, PerUnit]] = Field(min_length=2)
-
-
-class Range(Strict):
-    min: float | None = None
-    max: float | None = None
-
-
-Condition = Union[StrictBool, StrictInt, StrictStr, Range, list[Union[StrictInt, StrictStr]]]
 
 
 class Row(Strict):
@@ -207,42 +251,103 @@ Conversion = Annotated[
     Field(discriminator="method"),
 ]
 
+# Conversions whose result is a fixed amount rather than a quantity the user enters: a rule with
+# one of these must say whether the amount is given once per year (`once_per_year`).
+FIXED_AMOUNT = {"fixed", "whole_professional", "whole_professional_tenure", "complete_year", "complete_any_tenure_year"}
+
 
 class Example(Strict):
     """A worked example from the notice's numbers; tests/test_rule_examples.py runs every one."""
 
     say: str = Field(description="the example in words")
-    activities: list[dict]
+    activities: list[dict] = []
+    kind: str | None = Field(default=None, description="the kind whose hours `hours` checks (default: the rule's own kind)")
     person: dict | None = None
     target: dict | None = None
+    requirements: dict | None = None
     year: int
     hours: float | None = Field(default=None, description="hours of this kind credited in `year`")
     expect_year: dict | None = Field(default=None, description="fields of that year's report")
     expect_readiness: dict | None = Field(default=None, description="fields of the readiness verdict")
+    expect_errors: list[dict] | None = Field(default=None, description="{field, code} of the errors the example gives")
+
+
+class Evidence(Strict):
+    """What the person keeps to prove the activity: the notice's words when it names it (`cite`),
+    else the site's advice (no `cite`)."""
+
+    text: str
+    cite: Cites | None = None
+
+
+class Filing(Strict):
+    """Training that counts only when it was filed (备案) beforehand: the kind gets a field
+    `filed` (default true); false counts nothing, with this clause."""
+
+    label: str = Field(description="the checkbox of the `filed` field, e.g. 已事前报人社部门备案")
+    help: str | None = None
+    reason: str = Field(description="what the notice says about training not filed")
+    cite: Cites
+
+
+class DatedReading(Strict):
+    """A reading that applies to activities credited in some years only, e.g. where two clauses of
+    a notice disagree about those years: shown with every line of those years, with the clauses."""
+
+    years: Years
+    text: str
+    cite: Cites = Field(description="every clause the reading weighs")
 
 
 class Kind(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     category: Category | None
+    category_field: str | None = Field(
+        default=None, description="a choice field (public / professional) whose value is the category of each entry"
+    )
+    group: Group = Field(description="the kind of activity, for grouping on pages and in the FAQ")
     valid: Years = Field(default_factory=Years)
+    covered: Years | None = Field(
+        default=None,
+        description="the years the notice speaks for; an entry in a later valid year counts nothing and says so",
+    )
     fields: list[FieldSpec] = []
     one_of: list[list[str]] = []
     conversion: Conversion
     cap: float | None = Field(default=None, description="most hours of this kind credited to one year")
+    once_per_year: bool | None = Field(
+        default=None,
+        description="the amount is given once per year however many entries (the notice gives it per year, "
+        "e.g. 当年60学时, 每年90学时); false: once per entry. Required for fixed amounts.",
+    )
     tenure_only: bool = Field(default=False, description="counts only when obtained in the current tenure (任现职期间)")
-    effect: Literal["civil_servant_transfer", "application_exempt"] | None = None
+    filing: Filing | None = None
+    evidence: Evidence
     reading: str | None = Field(default=None, description="how the product reads an ambiguous clause")
+    readings: list[DatedReading] = []
     cite: Cites
     examples: list[Example] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _fields_known(self) -> "Kind":
+    def _consistent(self) -> "Kind":
         names = {f.name for f in self.fields}
         for group in self.one_of:
             for name in group:
                 if name not in names:
                     raise ValueError(f"kind {self.id}: one_of names unknown field {name}")
+        method = self.conversion.method
+        rows = self.conversion.rows if method == "table" else []
+        fixed = method in FIXED_AMOUNT or any(r.hours is not None or r.effect for r in rows)
+        if fixed and self.once_per_year is None:
+            raise ValueError(
+                f"kind {self.id}: a fixed amount: say whether it is given once per year (once_per_year: true) "
+                "or once per entry (once_per_year: false)"
+            )
+        if self.filing is not None and "filed" not in names:
+            self.fields.append(FieldSpec(
+                name="filed", label=self.filing.label, type="boolean", required=False, default=True, help=self.filing.help,
+            ))
         return self
 
 
@@ -271,12 +376,47 @@ class MakeUp(Strict):
     person_flag: str | None = None
     reading: str | None = None
     cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
     @model_validator(mode="after")
     def _one_target(self) -> "MakeUp":
         if (self.targets is None) == (not self.previous_year_only):
             raise ValueError(f"make_up {self.id}: give either targets or previous_year_only")
         return self
+
+
+class UserFigures(Strict):
+    """The notice lets other figures (an industry authority's) replace its own: the user may enter
+    a year's figures even where the notice gives them, and the report says they are the user's."""
+
+    text: str = Field(description="what the clause allows, shown with every year that uses the user's figures")
+    reading: str | None = None
+    cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
+
+
+class TransferIn(Strict):
+    """A person who moved into the region follows its rules from the year of the move (a person
+    fact, type year): earlier years are not judged by the region's figures."""
+
+    person: str = Field(description="the person fact holding the year of the move")
+    text: str
+    reading: str | None = None
+    cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
+
+
+class Handoff(Strict):
+    """The notice hands a group of people to other rules (an industry authority's): their years
+    are computed for reference but not judged, and a title application gets `status`."""
+
+    id: str
+    person: PersonCondition
+    label: str = Field(description="who and which rules, e.g. 卫生专业技术人员按省卫生健康委的安排…")
+    next_step: str = Field(description="what the person should do instead")
+    status: Literal["industry_rules"] = "industry_rules"
+    cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
 
 class Window(Strict):
@@ -307,7 +447,9 @@ class Target(Strict):
     has_deputy_senior: bool | None = None
     label: str
     window: Window
+    reading: str | None = Field(default=None, description="how the product reads the window's words, where they are ambiguous")
     cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
 
 class Exemption(Strict):
@@ -315,11 +457,19 @@ class Exemption(Strict):
     label: str
     types: list[TargetType] | None = None
     levels: list[Level] | None = None
-    person: dict[str, Union[StrictBool, StrictStr]] | None = None
+    person: PersonCondition | None = None
     kind_in_window: str | None = None
     kind_in_application_year: str | None = None
+    kind_any_year: str | None = Field(default=None, description="an entry of this kind in any year")
     status: Literal["exempt", "reference_only"] = "exempt"
     cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
+
+    @model_validator(mode="after")
+    def _has_a_condition(self) -> "Exemption":
+        if not (self.person or self.kind_in_window or self.kind_in_application_year or self.kind_any_year):
+            raise ValueError(f"exemption {self.id}: needs a condition (person, kind_in_window, kind_in_application_year or kind_any_year)")
+        return self
 
 
 class Reduction(Strict):
@@ -327,8 +477,10 @@ class Reduction(Strict):
     min_age: int
     max_age: int | None = None
     fraction: tuple[int, int] | None = Field(default=None, description="share of each requirement; none: exempt")
+    reading: str | None = Field(default=None, description="how the share is read (of each category, of the total …)")
     types: list[TargetType]
     cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
 
 class WindowConversion(Strict):
@@ -339,6 +491,17 @@ class WindowConversion(Strict):
     label: str
     reading: str | None = None
     cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
+
+
+class Transfer(Strict):
+    """A move from a civil-service post (an activity of `kind` in the year of the move): later
+    applications owe hours only for the years after the move."""
+
+    kind: str
+    reading: str
+    cite: Cites
+    examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
 
 class Readiness(Strict):
@@ -349,8 +512,7 @@ class Readiness(Strict):
     reductions: list[Reduction] = []
     reductions_reading: str | None = None
     window_conversions: list[WindowConversion] = []
-    transfer_reading: str | None = None
-    transfer_cite: Cites | None = None
+    transfer: Transfer | None = None
 
 
 class Deadline(Strict):
@@ -380,8 +542,12 @@ class Policy(Strict):
     aliases: list[Alias] = []
     summary: str
     documents: dict[str, Document]
+    person: list[PersonFact] = Field(default=[], description="the facts about the person the rules use (the form asks for these)")
     requirements: list[Requirement]
     unknown_years_note: str
+    user_figures: UserFigures | None = None
+    transfer_in: TransferIn | None = None
+    handoffs: list[Handoff] = []
     year_notes: list[YearNote] = []
     make_up: list[MakeUp] = []
     kinds: list[Kind]
@@ -392,7 +558,7 @@ class Policy(Strict):
     @model_validator(mode="after")
     def _consistent(self) -> "Policy":
         problems: list[str] = []
-        for cite in _all_cites(self):
+        for cite in all_cites(self):
             if cite.doc not in self.documents:
                 problems.append(f"citation names unknown document {cite.doc!r} ({cite.section})")
         _no_overlap(
@@ -415,28 +581,158 @@ def _no_overlap(items: list[tuple[str, Years]], problems: list[str]) -> None:
                 problems.append(f"{name_a} and {name_b} have overlapping years of validity")
 
 
-def _all_cites(policy: Policy) -> list[Cite]:
-    cites: list[Cite] = []
-    for r in policy.requirements:
-        cites += r.cite
-    for n in policy.year_notes:
-        cites += n.cite
-    for m in policy.make_up:
-        cites += m.cite
-    for k in policy.kinds:
-        cites += k.cite
-    for t in policy.readiness.targets:
-        cites += t.cite
-    for e in policy.readiness.exemptions:
-        cites += e.cite
-    for r in policy.readiness.reductions:
-        cites += r.cite
-    for w in policy.readiness.window_conversions:
-        cites += w.cite
-    cites += policy.readiness.transfer_cite or []
-    for d in policy.deadlines:
-        cites += d.cite
-    return cites
+# ---- walking the model ----------------------------------------------------------------------
 
 
-all_cites = _all_cites
+def walk(node: object, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Every model, list and value inside `node`, with its path (as the YAML file nests it)."""
+    yield path, node
+    if isinstance(node, BaseModel):
+        for name, info in type(node).model_fields.items():
+            key = info.alias or name
+            yield from walk(getattr(node, name), path + (key,))
+    elif isinstance(node, list | tuple):
+        for i, item in enumerate(node):
+            yield from walk(item, path + (i,))
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from walk(item, path + (key,))
+
+
+def all_cites(policy: Policy) -> list[Cite]:
+    """Every citation anywhere in the policy (dated values, evidence, readings … included)."""
+    return [node for _, node in walk(policy) if isinstance(node, Cite)]
+
+
+def cites_with_paths(policy: Policy) -> list[tuple[tuple, Cite]]:
+    return [(path, node) for path, node in walk(policy) if isinstance(node, Cite)]
+
+
+# ---- references between parts of a policy --------------------------------------------------
+
+
+def person_facts_used(policy: Policy) -> dict[str, tuple]:
+    """Each person fact a rule uses, with the path of (one of) the rules that use it."""
+    used: dict[str, tuple] = {}
+
+    def use(name: str, path: tuple) -> None:
+        used.setdefault(name, path)
+
+    for i, kind in enumerate(policy.kinds):
+        method = kind.conversion.method
+        rows = kind.conversion.rows if method == "table" else []
+        if kind.tenure_only or method in ("whole_professional_tenure", "complete_any_tenure_year") or any(r.effect for r in rows):
+            use("tenure_start", ("kinds", i))
+    for i, target in enumerate(policy.readiness.targets):
+        if target.window.mode == "tenure":
+            use("tenure_start", ("readiness", "targets", i, "window"))
+    for i, _ in enumerate(policy.readiness.window_conversions):
+        use("tenure_start", ("readiness", "window_conversions", i))
+    for i, _ in enumerate(policy.readiness.reductions):
+        use("gender", ("readiness", "reductions", i))
+        use("birth_date", ("readiness", "reductions", i))
+    for i, rule in enumerate(policy.readiness.exemptions):
+        for name in rule.person or {}:
+            use(name, ("readiness", "exemptions", i, "person", name))
+    for i, rule in enumerate(policy.handoffs):
+        for name in rule.person:
+            use(name, ("handoffs", i, "person", name))
+    for i, rule in enumerate(policy.make_up):
+        if rule.person_flag:
+            use(rule.person_flag, ("make_up", i, "person_flag"))
+    if policy.transfer_in:
+        use(policy.transfer_in.person, ("transfer_in", "person"))
+    return used
+
+
+def references(policy: Policy) -> list[tuple[tuple, str]]:
+    """Every name that does not resolve, as (path in the file, problem)."""
+    problems: list[tuple[tuple, str]] = []
+    kind_ids = {k.id for k in policy.kinds}
+    facts = {f.name: f for f in policy.person}
+
+    def kind_ref(path: tuple, name: str | None) -> None:
+        if name is not None and name not in kind_ids:
+            problems.append((path, f"names kind {name!r}, which this policy does not have"))
+
+    def person_ref(path: tuple, condition: dict) -> None:
+        for name, value in condition.items():
+            fact = facts.get(name)
+            if fact is None:
+                problems.append((path + (name,), f"names person fact {name!r}, which is not declared under `person`"))
+                continue
+            values = value if isinstance(value, list) else [value]
+            for v in values:
+                if fact.type == "boolean" and not isinstance(v, bool):
+                    problems.append((path + (name,), f"person fact {name!r} is true or false, not {v!r}"))
+                elif fact.type == "choice" and v not in [c.value for c in fact.choices]:
+                    problems.append((path + (name,), f"{v!r} is not a choice of person fact {name!r}"))
+                elif fact.type in ("year", "date"):
+                    problems.append((path + (name,), f"person fact {name!r} ({fact.type}) cannot be a condition"))
+
+    for i, rule in enumerate(policy.readiness.exemptions):
+        where = ("readiness", "exemptions", i)
+        kind_ref(where + ("kind_in_window",), rule.kind_in_window)
+        kind_ref(where + ("kind_in_application_year",), rule.kind_in_application_year)
+        kind_ref(where + ("kind_any_year",), rule.kind_any_year)
+        person_ref(where + ("person",), rule.person or {})
+    for i, rule in enumerate(policy.readiness.window_conversions):
+        kind_ref(("readiness", "window_conversions", i, "kind"), rule.kind)
+    if policy.readiness.transfer:
+        kind_ref(("readiness", "transfer", "kind"), policy.readiness.transfer.kind)
+    for i, rule in enumerate(policy.handoffs):
+        person_ref(("handoffs", i, "person"), rule.person)
+    for i, rule in enumerate(policy.make_up):
+        if rule.person_flag:
+            fact = facts.get(rule.person_flag)
+            if fact is None or fact.type != "boolean":
+                problems.append((("make_up", i, "person_flag"), f"person_flag {rule.person_flag!r} is not a boolean person fact declared under `person`"))
+    if policy.transfer_in:
+        fact = facts.get(policy.transfer_in.person)
+        if fact is None or fact.type != "year":
+            problems.append((("transfer_in", "person"), f"{policy.transfer_in.person!r} is not a person fact of type year declared under `person`"))
+    for i, kind in enumerate(policy.kinds):
+        problems += [(("kinds", i) + path, text) for path, text in _kind_references(kind)]
+    used = person_facts_used(policy)
+    for i, fact in enumerate(policy.person):
+        expected = ENGINE_FACTS.get(fact.name)
+        if expected and fact.type != expected:
+            problems.append((("person", i, "type"), f"person fact {fact.name!r} must be of type {expected}"))
+        if fact.name not in used:
+            problems.append((("person", i, "name"), f"person fact {fact.name!r} is declared but no rule uses it (the form would ask for it for nothing)"))
+    for name, path in used.items():
+        if name not in facts:
+            problems.append((path, f"uses person fact {name!r}: declare it under `person` (label, type) so the form asks for it"))
+    return problems
+
+
+def _kind_references(kind: Kind) -> list[tuple[tuple, str]]:
+    problems: list[tuple[tuple, str]] = []
+    fields = {f.name: f for f in kind.fields}
+
+    def field_ref(path: tuple, name: str | None) -> None:
+        if name is not None and name not in fields:
+            problems.append((path, f"kind {kind.id} names field {name!r}, which it does not have"))
+
+    conv = kind.conversion
+    if conv.method in ("as_stated", "per_unit", "complete_any_tenure_year"):
+        field_ref(("conversion", "field"), conv.field)
+    if conv.method == "first_given":
+        for j, option in enumerate(conv.options):
+            field_ref(("conversion", "options", j, "field"), option.field)
+    if conv.method == "table":
+        field_ref(("conversion", "per_year_of"), conv.per_year_of)
+        for j, row in enumerate(conv.rows):
+            for name in row.when:
+                field_ref(("conversion", "rows", j, "when", name), name)
+            for part in (row.per_unit, row.as_stated):
+                if part is not None:
+                    field_ref(("conversion", "rows", j), part.field)
+    for j, spec in enumerate(kind.fields):
+        for name in spec.required_when or {}:
+            field_ref(("fields", j, "required_when", name), name)
+    if kind.category_field is not None:
+        spec = fields.get(kind.category_field)
+        if spec is None or spec.type != "choice" or {c.value for c in spec.choices or []} - {"public", "professional"}:
+            problems.append((("category_field",), f"kind {kind.id}: category_field {kind.category_field!r} must be a choice field of public / professional"))
+    return problems

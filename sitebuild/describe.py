@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from calc import text as _calc_text
+
 CATEGORY = {"public": "公需科目", "professional": "专业科目", None: "不计入公需、专业科目"}
 TARGET_TYPE = {"review": "评审", "recognition": "认定", "series_change": "转系列", "appointment": "聘用"}
 LEVEL = {
@@ -15,6 +17,7 @@ LEVEL = {
     "assistant": "助理级", "junior": "初级", "clerk": "员级",
 }
 DEGREE = {"college": "大专", "bachelor": "大学本科", "master": "硕士", "doctor": "博士"}
+GROUP = _calc_text.GROUP  # the wording of each group is calc's (calc/text.py)
 GENDER = {"male": "男", "female": "女"}
 WHO = {"个人": "个人", "单位": "单位"}
 
@@ -212,3 +215,51 @@ def requirement(r: dict) -> tuple[str, str, str]:
 def latest_requirement(policy: dict) -> dict | None:
     annual = [r for r in policy.get("requirements", []) if r.get("annual", True)]
     return max(annual, key=lambda r: (r.get("years") or {}).get("from") or 0, default=None)
+
+
+FIXED_AMOUNT = {"fixed", "whole_professional", "whole_professional_tenure", "complete_year", "complete_any_tenure_year"}
+
+
+def has_fixed_amount(kind: dict) -> bool:
+    """The rule gives a fixed amount (so whether it is given once a year matters)."""
+    conv = kind["conversion"]
+    if conv["method"] in FIXED_AMOUNT:
+        return True
+    return conv["method"] == "table" and any(r.get("hours") is not None or r.get("effect") for r in conv["rows"])
+
+
+def affects_title(policy: dict, kind_id: str) -> bool:
+    """A kind the title rules name (an exemption, the transfer rule, a window conversion)."""
+    r = policy.get("readiness") or {}
+    named = {(r.get("transfer") or {}).get("kind")}
+    for e in r.get("exemptions", []):
+        named |= {e.get("kind_in_window"), e.get("kind_in_application_year"), e.get("kind_any_year")}
+    named |= {w.get("kind") for w in r.get("window_conversions", [])}
+    return kind_id in named
+
+
+def evidence(policy: dict, kind: dict) -> str:
+    spec = kind.get("evidence") or {}
+    if spec.get("cite"):
+        return f"{md(spec.get('text'))}（{cites(policy, spec['cite'])}）"
+    return f"{md(spec.get('text'))}（本站建议，通知未写明）" if spec.get("text") else "—"
+
+
+def all_readings(policy: dict) -> list[str]:
+    """Every reading the rule data states, in plain text (not yet Markdown-escaped)."""
+    items = [x.get("text") for x in policy.get("readings", [])]
+    items += [f"{k['name']}：{k['reading']}" for k in policy.get("kinds", []) if k.get("reading")]
+    items += [f"{k['name']}（{years(x['years'])}）：{x['text']}" for k in policy.get("kinds", []) for x in k.get("readings", [])]
+    items += [m["reading"] for m in policy.get("make_up", []) if m.get("reading")]
+    r = policy.get("readiness") or {}
+    items += [f"{t['label']}：{t['reading']}" for t in r.get("targets", []) if t.get("reading")]
+    items += list(dict.fromkeys(x["reading"] for x in r.get("reductions", []) if x.get("reading")))
+    if r.get("reductions_reading"):
+        items.append(r["reductions_reading"])
+    items += [w["reading"] for w in r.get("window_conversions", []) if w.get("reading")]
+    if r.get("transfer"):
+        items.append(f"公务员转任：{r['transfer']['reading']}")
+    for key in ("user_figures", "transfer_in"):
+        if (policy.get(key) or {}).get("reading"):
+            items.append(policy[key]["reading"])
+    return [i for i in items if i]

@@ -46,17 +46,27 @@ def policy_qr(policy_id: str, name: str) -> list[str]:
 
 def _kind_section(policy: dict, kind: dict) -> list[str]:
     out = [f"#### {d.md(kind['name'])} {{ #{kind['id']} }}", ""]
+    category = d.CATEGORY.get(kind.get("category"), d.md(kind.get("category")))
+    if kind.get("category_field"):
+        category = f"按所填“{d.md(d.field_label(kind, kind['category_field'])[0])}”计入公需科目或专业科目"
     facts = [
-        ("类别", d.CATEGORY.get(kind.get("category"), d.md(kind.get("category")))),
+        ("类别", category),
         ("适用年度", d.years(kind.get("valid"))),
         ("折算标准", d.conversion(kind)),
         ("上限", d.cap(kind)),
         ("需要填写", d.fields(kind)),
     ]
+    if kind.get("once_per_year") is not None and d.has_fixed_amount(kind):
+        facts.append(("计算次数", "每年只计一次（同一年度录入多条，只计学时最高的一条）" if kind["once_per_year"] else "每项（每次）各计一次"))
+    if kind.get("covered"):
+        facts.append(("通知涉及的年度", f"通知只规定了{d.years(kind['covered'])}；其他年度不计入，并在结果中说明"))
     if kind.get("tenure_only"):
         facts.append(("条件", "须为任现职期间取得"))
-    if kind.get("effect"):
+    if kind.get("filing"):
+        facts.append(("备案", f"须事前备案：{d.md(kind['filing']['reason'])}（{d.cites(policy, kind['filing']['cite'])}）"))
+    if d.affects_title(policy, kind["id"]):
         facts.append(("作用", "影响职称申报的学时要求（见“职称申报的学时条件”）"))
+    facts.append(("证明材料", d.evidence(policy, kind)))
     facts.append(("计算器中的类型代码", f"`{kind['id']}`"))
     out += ["| 项目 | 内容 |", "|---|---|"] + [f"| {k} | {v} |" for k, v in facts] + [""]
     rows = d.table_rows(kind)
@@ -64,7 +74,40 @@ def _kind_section(policy: dict, kind: dict) -> list[str]:
         out += ["| 情形 | 学时 |", "|---|---|"] + [f"| {c} | {r} |" for c, r in rows] + [""]
     if kind.get("reading"):
         out += ["!!! note \"本站理解\"", f"    {d.md(kind['reading'])}", ""]
+    for dated in kind.get("readings", []):
+        out += [f"!!! warning \"{d.years(dated['years'])}：本站理解\"", f"    {d.md(dated['text'])}", ""]
+        out += d.quotes(policy, dated["cite"], "    ")
     out += ["原文：", ""] + d.quotes(policy, kind.get("cite"))
+    if kind.get("filing"):
+        out += d.quotes(policy, kind["filing"]["cite"])
+    return out
+
+
+def _person(policy: dict) -> list[str]:
+    facts = policy.get("person", [])
+    out = ["## 需要您提供的个人信息", ""]
+    if not facts:
+        return out + ["本地区的规定不需要个人信息。", ""]
+    out += ["本地区的规定用到以下个人信息，计算器只询问这些：", ""]
+    for fact in facts:
+        text = f"- **{d.md(fact['label'])}**"
+        if fact.get("choices"):
+            text += "：" + "、".join(d.md(c["label"]) for c in fact["choices"])
+        if fact.get("help"):
+            text += f"。{d.md(fact['help'])}"
+        out.append(text)
+    return out + [""]
+
+
+def _handoffs(policy: dict) -> list[str]:
+    rules = policy.get("handoffs", [])
+    if not rules:
+        return []
+    out = ["## 按行业规定执行的人员", "",
+           "以下人员的继续教育由通知交给行业主管部门或其他规定：计算器照常计算学时，但只供参考，不判断是否达标，"
+           "职称申报的结论为“按行业主管部门的规定执行”。", ""]
+    for rule in rules:
+        out += [f"- **{d.md(rule['label'])}**：{d.md(rule['next_step'])}", ""] + d.quotes(policy, rule["cite"], "    ")
     return out
 
 
@@ -80,6 +123,18 @@ def _requirements(policy: dict) -> list[str]:
     out += [""]
     for r in policy.get("requirements", []):
         out += d.quotes(policy, r.get("cite"))
+    if policy.get("user_figures"):
+        rule = policy["user_figures"]
+        out += ["### 按行业主管部门的要求", "", d.md(rule["text"]) + "：计算器中可为任何年度填写您所在行业的要求，结果会注明“数字由您提供”。", ""]
+        if rule.get("reading"):
+            out += ['!!! note "本站理解"', f"    {d.md(rule['reading'])}", ""]
+        out += d.quotes(policy, rule["cite"])
+    if policy.get("transfer_in"):
+        rule = policy["transfer_in"]
+        out += ["### 自外地调入", "", d.md(rule["text"]), ""]
+        if rule.get("reading"):
+            out += ['!!! note "本站理解"', f"    {d.md(rule['reading'])}", ""]
+        out += d.quotes(policy, rule["cite"])
     return out
 
 
@@ -110,7 +165,10 @@ def _readiness(policy: dict) -> list[str]:
         out.append(f"| {d.target_who(t)} | {d.window(t.get('window') or {})} | {d.cites(policy, t.get('cite'))} |")
     out.append("")
     for t in r.get("targets", []):
-        out += [f"**{d.md(t.get('label'))}**", ""] + d.quotes(policy, t.get("cite"))
+        out += [f"**{d.md(t.get('label'))}**", ""]
+        if t.get("reading"):
+            out += ['!!! note "本站理解"', f"    {d.md(t['reading'])}", ""]
+        out += d.quotes(policy, t.get("cite"))
     if r.get("exemptions"):
         out += ["### 免于或不作学时要求", ""]
         for e in r["exemptions"]:
@@ -124,16 +182,17 @@ def _readiness(policy: dict) -> list[str]:
             need = f"每项要求的 {frac[0]}/{frac[1]}" if frac else "不要求学时"
             out.append(f"| {d.GENDER.get(x.get('gender'), '')} | {age} | {need} | {d.cites(policy, x.get('cite'))} |")
         out.append("")
-        if r.get("reductions_reading"):
-            out += ['!!! note "本站理解"', f"    {d.md(r['reductions_reading'])}", ""]
+        readings = [r.get("reductions_reading")] + [x.get("reading") for x in r["reductions"]]
+        for text in dict.fromkeys(t for t in readings if t):
+            out += ['!!! note "本站理解"', f"    {d.md(text)}", ""]
     for w in r.get("window_conversions", []):
         out += ["### 整体折算", "", f"- {d.md(w.get('label'))}（{d.years(w.get('applications'))}申报）", ""]
         if w.get("reading"):
             out += ['!!! note "本站理解"', f"    {d.md(w['reading'])}", ""]
         out += d.quotes(policy, w.get("cite"))
-    if r.get("transfer_reading"):
-        out += ["### 公务员转任", "", '!!! note "本站理解"', f"    {d.md(r['transfer_reading'])}", ""]
-        out += d.quotes(policy, r.get("transfer_cite"))
+    if r.get("transfer"):
+        out += ["### 公务员转任", "", '!!! note "本站理解"', f"    {d.md(r['transfer']['reading'])}", ""]
+        out += d.quotes(policy, r["transfer"].get("cite"))
     return out
 
 
@@ -148,10 +207,8 @@ def _deadlines(policy: dict) -> list[str]:
 
 
 def _readings(policy: dict) -> list[str]:
-    out = ["## 本站对不明确条款的理解", "", "通知表述不够明确时，本站采用下列理解，计算结果中也会注明。", ""]
-    items = [d.md(x.get("text")) for x in policy.get("readings", [])]
-    items += [f"{d.md(k['name'])}：{d.md(k['reading'])}" for k in policy.get("kinds", []) if k.get("reading")]
-    items += [d.md(m["reading"]) for m in policy.get("make_up", []) if m.get("reading")]
+    out = ["## 本站对不明确条款的理解", "", "通知表述不够明确或前后不一致时，本站采用下列理解，计算结果中也会注明。", ""]
+    items = [d.md(x) for x in d.all_readings(policy)]
     return out + ([f"- {t}" for t in items] or ["（无）"]) + [""]
 
 
@@ -173,7 +230,7 @@ def region_page(policy: dict) -> str:
     ] + policy_qr(pid, policy["name"])
     for alias in policy.get("aliases", []):
         out += [f"{d.md(alias.get('name'))}：{d.md(alias.get('note'))}（计算器链接 `calculator/?policy={alias.get('id')}`）", ""]
-    out += _requirements(policy) + _carry_over(policy)
+    out += _person(policy) + _requirements(policy) + _handoffs(policy) + _carry_over(policy)
     out += ["## 学时折算规则", ""]
     kinds = policy.get("kinds", [])
     for category in ("public", "professional", None):
@@ -255,9 +312,6 @@ def compare_page(policies: list[dict]) -> str:
     return "\n".join(out) + "\n"
 
 
-FAQ_KINDS = ["paper", "book", "patent", "project", "conference", "standard", "software_copyright", "science_award"]
-
-
 def faq_page(policies: list[dict]) -> str:
     out = [GENERATED, "", "# 常见问题", "", "以下回答均由各地区通知的规则数据生成，并注明出处。", ""]
 
@@ -290,9 +344,9 @@ def faq_page(policies: list[dict]) -> str:
         out.append(f"- **{d.md(p['name'])}**：{'；'.join(items) if items else '通知没有关于结转或补学的规定。'}")
     out.append("")
 
-    out += ["## 论文、著作、专利、课题、学术会议怎么折算？", ""]
+    out += [f"## {d.GROUP['achievement']}怎么折算？", ""]
     for p in policies:
-        kinds = [k for k in p.get("kinds", []) if k["id"] in FAQ_KINDS]
+        kinds = [k for k in p.get("kinds", []) if k.get("group") == "achievement"]
         if not kinds:
             out.append(f"- **{d.md(p['name'])}**：通知中没有单列这些成果的折算标准。")
             continue
@@ -317,8 +371,21 @@ def faq_page(policies: list[dict]) -> str:
 
     out += ["## 哪些学习不计学时？", ""]
     for p in policies:
-        items = [f"{d.md(k['name'])}：{d.conversion(k)}（{d.cites(p, k.get('cite'))}）" for k in p.get("kinds", []) if k["conversion"]["method"] == "no_hours"]
+        items = [f"{d.md(k['name'])}：{d.conversion(k)}（{d.cites(p, k.get('cite'))}）" for k in p.get("kinds", []) if k.get("group") == "excluded"]
+        items += [f"{d.md(k['name'])}：须事前备案，{d.md(k['filing']['reason'])}（{d.cites(p, k['filing']['cite'])}）" for k in p.get("kinds", []) if k.get("filing")]
         out.append(f"- **{d.md(p['name'])}**：{'；'.join(items) if items else '通知没有单列。'}")
+    out.append("")
+
+    out += ["## 同一类活动一年录入几次都算吗？", ""]
+    for p in policies:
+        items = [f"[{d.md(k['name'])}](regions/{p['id']}.md#{k['id']})（{d.conversion(k)}）" for k in p.get("kinds", []) if k.get("once_per_year") and d.has_fixed_amount(k)]
+        out.append(f"- **{d.md(p['name'])}**：" + ("按规定每年只计一次：" + "；".join(items) if items else "没有按年只计一次的规定。"))
+    out.append("")
+
+    out += ["## 卫生、会计等行业的人员按什么规定？", ""]
+    for p in policies:
+        items = [f"{d.md(h['label'])}（{d.cites(p, h['cite'])}）：{d.md(h['next_step'])}" for h in p.get("handoffs", [])]
+        out.append(f"- **{d.md(p['name'])}**：{'；'.join(items) if items else '通知没有把某些行业交给其他规定，按通知的一般规定执行。'}")
     out.append("")
 
     out += ["## 学时登记和审核的截止时间是什么时候？", ""]

@@ -50,6 +50,9 @@ def activity(draw, policy_id: str) -> dict:
         if not any(name in entry for name in group):
             spec = next(s for s in kind["fields"] if s["name"] == group[0])
             entry[group[0]] = draw(value_for(spec))
+    for spec in kind.get("fields", []):  # a field the rule data requires in some cases only
+        if spec.get("required_when") and spec["name"] not in entry and ruledata.matches(spec["required_when"], entry):
+            entry[spec["name"]] = draw(value_for(spec))
     return entry
 
 

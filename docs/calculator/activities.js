@@ -361,9 +361,14 @@ export class ActivityList {
     }
 
     if (spec.type === "boolean") {
-      const node = el("input", { type: "checkbox", name: spec.name, checked: value === true });
-      node.addEventListener("change", () => set(node.checked ? true : spec.required ? false : undefined));
-      return checkbox(label, node);
+      // a box that is ticked unless the user says otherwise (`filed`: default true) leaves the
+      // field out while ticked, and writes false when unticked
+      const ticked = spec.default === true;
+      const node = el("input", { type: "checkbox", name: spec.name, checked: value === true || (value === undefined && ticked) });
+      node.addEventListener("change", () => set(node.checked ? (ticked ? undefined : true) : spec.required || ticked ? false : undefined));
+      const item = checkbox(spec.label, node);
+      if (spec.help) item.append(el("span", { class: "calc-hint" }, spec.help));
+      return item;
     }
 
     if (spec.type === "years") {

@@ -142,7 +142,7 @@ function drawPrintSummary() {
   if (!printPending || !lastReport) return;
   printPending = false;
   renderPrintSummary($("print-summary"), {
-    report: lastReport, scenario, kindName, credited: creditsByActivity(lastReport),
+    report: lastReport, scenario, kindName, kindOf, credited: creditsByActivity(lastReport),
     policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
   });
 }
@@ -239,7 +239,7 @@ function showActivities(options) {
 
 function renderOtherSections() {
   renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
-  renderPerson($("person-fields"), scenario, changed);
+  renderPerson($("person-fields"), scenario, catalogue(), changed);
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 
@@ -450,6 +450,7 @@ function wireForm() {
     describePolicy();
     activities.show(activities.activities, catalogue());
     renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
+    renderPerson($("person-fields"), scenario, catalogue(), changed);
     changed();
   });
   const add = $("add-activity");
@@ -609,7 +610,7 @@ async function start() {
   await nextTask();
   renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
   await nextTask();
-  renderPerson($("person-fields"), scenario, changed);
+  renderPerson($("person-fields"), scenario, catalogue(), changed);
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 

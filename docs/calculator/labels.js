@@ -26,20 +26,8 @@ export const READINESS = {
   exempt: "免于学时要求",
   reference_only: "学时仅作参考",
   unknown: "无法判断",
+  industry_rules: "按行业主管部门的规定执行",
 };
-
-export const PERSON_FIELDS = [
-  { name: "gender", label: "性别", type: "choice", choices: [["male", "男"], ["female", "女"]] },
-  { name: "birth_date", label: "出生日期", type: "date" },
-  { name: "sector", label: "单位性质", type: "choice",
-    choices: [["public", "公有制单位（默认）"], ["non_public", "非公有制单位"]] },
-  { name: "tenure_start", label: "任现职起始年份", type: "integer", unit: "年" },
-  { name: "grassroots", label: "在乡镇等基层一线工作", type: "boolean" },
-  { name: "dual_title", label: "已有同级别其他系列职称（双职称）", type: "boolean" },
-  { name: "high_skill_leader", label: "高技能领军人才等", type: "boolean" },
-  { name: "accounting_platform", label: "学时已录入青海省会计信息服务平台（经济、审计、统计高级）", type: "boolean" },
-  { name: "reform_make_up", label: "因机构改革由管理岗位转为专业技术岗位（2021年补学）", type: "boolean" },
-];
 
 /** A label for a catalogue value given as a string, or as {value|id, label|name}. */
 export function optionOf(item, words) {

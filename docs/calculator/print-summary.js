@@ -5,28 +5,18 @@ import { clear, el } from "./dom.js";
 import { CATEGORY, READINESS, hours } from "./labels.js";
 import { STATE, yearState } from "./years.js";
 
-const EVIDENCE = [
-  [/paper|article/, "期刊封面、目录、论文正文页（含作者署名）"],
-  [/book|translation/, "著作封面、版权页、署名页"],
-  [/patent/, "专利证书"],
-  [/software/, "软件著作权登记证书"],
-  [/standard/, "标准文本封面及起草人名单页、发布文件"],
-  [/project|research/, "立项文件、结题证书或批示件"],
-  [/award|competition|prize/, "获奖证书或表彰文件"],
-  [/degree/, "学历、学位证书或在读证明"],
-  [/exam|qualification|language/, "考试合格证明或资格证书"],
-  [/lecture|teach|mentor|judge|item_writing/, "聘书、邀请函或主办单位证明"],
-  [/party_school|training|conference|event|study|course/, "结业证书、学时证明或主办单位通知"],
-];
-
-export function evidenceFor(activity) {
+/**
+ * The evidence to keep for an activity: what the user wrote, else what the rule data names for its
+ * kind (catalogue `evidence`: the notice's words with the clause, or the site's advice).
+ */
+export function evidenceFor(activity, kind) {
   if (typeof activity?.evidence === "string" && activity.evidence) return activity.evidence;
-  const kind = String(activity?.kind || "");
-  const found = EVIDENCE.find(([re]) => re.test(kind));
-  return found ? found[1] : "证书、结业证明或主办单位出具的学时证明";
+  const evidence = kind?.evidence;
+  if (!evidence?.text) return "—";
+  return evidence.citation ? `${evidence.text}（${evidence.citation}）` : evidence.text;
 }
 
-export function renderPrintSummary(container, { report, scenario, policyName, kindName, credited, today = new Date() }) {
+export function renderPrintSummary(container, { report, scenario, policyName, kindName, kindOf = () => null, credited, today = new Date() }) {
   clear(container);
   const date = `${today.getFullYear()}年${today.getMonth() + 1}月${today.getDate()}日`;
   container.append(
@@ -68,7 +58,7 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
         const got = lines.map((l) => `${CATEGORY[l.category] ? CATEGORY[l.category].slice(0, 2) : ""}${hours(l.hours)}`).join("；") || "未计";
         const title = typeof a?.title === "string" && a.title ? `「${a.title}」` : "";
         return el("tr", {}, el("td", {}, String(i + 1)), el("td", {}, a && a.year !== undefined ? String(a.year) : ""),
-          el("td", {}, `${kindName(a?.kind)}${title}`), el("td", {}, got), el("td", {}, evidenceFor(a)));
+          el("td", {}, `${kindName(a?.kind)}${title}`), el("td", {}, got), el("td", {}, evidenceFor(a, kindOf(a?.kind))));
       }))));
     if (activities.length > shown.length) container.append(el("p", {}, `另有 ${activities.length - shown.length} 项未列出（见导出的情景文件）。`));
   }

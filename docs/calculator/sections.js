@@ -1,7 +1,7 @@
 // The optional parts of the scenario: the title application (target), the person, and the
 // requirements the user supplies for years the notices do not cover.
 import { checkbox, clear, el, field, select } from "./dom.js";
-import { DEGREE, LEVEL, PERSON_FIELDS, TARGET_TYPE, optionOf } from "./labels.js";
+import { DEGREE, LEVEL, TARGET_TYPE, optionOf } from "./labels.js";
 import { shownNumber, typedNumber } from "./limits.js";
 
 /** Set or delete obj[name]; delete the object from its parent when it becomes empty. */
@@ -12,8 +12,18 @@ function put(obj, name, value) {
 
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
-export function renderPerson(container, scenario, onChange) {
+/**
+ * The facts about the person that the region's rules use (catalogue.person, from the rule data:
+ * name, label, type, choices, default, help). A fact the scenario holds that this region does not
+ * use stays in the scenario untouched (another region may use it); it is not asked for here.
+ */
+export function renderPerson(container, scenario, catalogue, onChange) {
   clear(container);
+  const facts = catalogue?.person || [];
+  if (!facts.length) {
+    container.append(el("p", { class: "calc-hint" }, "本地区的规定不需要个人信息。"));
+    return;
+  }
   const person = () => {
     if (!isObject(scenario.person)) scenario.person = {};
     return scenario.person;
@@ -24,24 +34,29 @@ export function renderPerson(container, scenario, onChange) {
     if (Object.keys(scenario.person).length === 0) delete scenario.person;
     onChange();
   };
-  for (const spec of PERSON_FIELDS) {
+  for (const spec of facts) {
     const value = current[spec.name];
+    const hint = spec.help || null;
     if (spec.type === "boolean") {
       const box = el("input", { type: "checkbox", name: spec.name, checked: value === true });
       box.addEventListener("change", () => changed(spec.name, box.checked ? true : undefined));
-      container.append(checkbox(spec.label, box));
+      const item = checkbox(spec.label, box);
+      if (hint) item.append(el("span", { class: "calc-hint" }, hint));
+      container.append(item);
     } else if (spec.type === "choice") {
-      const node = select(spec.name, spec.choices, { placeholder: "未填", value: value ?? "" });
+      const choices = (spec.choices || []).map((c) => [c.value, c.label]);
+      const fallback = (spec.choices || []).find((c) => c.value === spec.default);
+      const node = select(spec.name, choices, { placeholder: fallback ? `未填（按“${fallback.label}”）` : "未填", value: value ?? "" });
       node.addEventListener("change", () => changed(spec.name, node.value || undefined));
-      container.append(field(spec.label, node));
+      container.append(field(spec.label, node, { hint }));
     } else if (spec.type === "date") {
       const node = el("input", { type: "date", name: spec.name, value: typeof value === "string" ? value : "" });
       node.addEventListener("input", () => changed(spec.name, node.value || undefined));
-      container.append(field(spec.label, node));
+      container.append(field(spec.label, node, { hint }));
     } else {
       const node = el("input", { type: "text", name: spec.name, inputmode: "numeric", maxlength: 12, value: shownNumber(value) });
       node.addEventListener("input", () => changed(spec.name, typedNumber(node.value)));
-      container.append(field(spec.label, node, { unit: spec.unit }));
+      container.append(field(spec.label, node, { unit: "年", hint }));
     }
   }
 }
