@@ -37,6 +37,8 @@ def summary(report: dict) -> str:
                 amount = "不直接计学时" if not line["hours"] else f"{fmt(line['hours'])}学时"
             note = f"（{line['note']}）" if line.get("note") else ""
             out.append(f"  · {line['name']}：{amount}{note}  依据：{line['citation']}")
+            if line.get("reading"):
+                out.append(f"    本站理解：{line['reading']}")
         for note in year["notes"]:
             out.append(f"  注：{note}")
     verdict = report.get("readiness")

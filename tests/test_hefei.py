@@ -109,3 +109,84 @@ def test_plan_offers_public_courses_by_the_course() -> None:
     assert course["entry"] == {"field": "count", "value": 1, "hours": 30}
     added = {"kind": "public_course", "year": 2021, "count": course["entry"]["value"]}
     assert run("hefei", *activities, added, person={"tenure_start": 2021}, target=target)["readiness"]["status"] == "ready"
+
+
+# -- 四：自市外调入的，从调入当年起按合肥市政策执行 ----------------------------------------------------
+
+
+def test_years_before_the_transfer_in_are_not_judged_by_hefei() -> None:
+    report = run("hefei", *year_with(2019, 0, 0), *year_with(2020, 1, 60), person={"transferred_in_year": 2020})
+    before = year_of(report, 2019)
+    assert before["required"] is None and before["met"] is None and any("调入" in n for n in before["notes"])
+    assert year_of(report, 2020)["met"] is True
+
+
+def test_hefei_make_up_does_not_reach_back_before_the_transfer_in() -> None:
+    report = run("hefei", *year_with(2019, 1, 40), *year_with(2020, 1, 90), person={"transferred_in_year": 2020},
+                 requirements={"2019": {"public": 30, "professional": 60}})
+    assert year_of(report, 2019)["professional"] == 40 and year_of(report, 2020)["professional"] == 90
+
+
+def test_the_title_window_before_the_transfer_in_needs_the_former_regions_figures() -> None:
+    person = {"tenure_start": 2019, "transferred_in_year": 2020}
+    target = {"type": "review", "level": "intermediate", "year": 2021}
+    activities = year_with(2019, 1, 60) + year_with(2020, 1, 60) + year_with(2021, 1, 60)
+    unknown = run("hefei", *activities, person=person, target=target)["readiness"]
+    assert unknown["status"] == "unknown" and any("2020年自外地调入" in r and "2019年在调入以前" in r for r in unknown["reasons"])
+    known = run("hefei", *activities, person=person, target=target, requirements={"2019": {"public": 30, "professional": 60}})
+    assert known["readiness"]["status"] == "ready" and year_of(known, 2019)["required_source"] == "user"
+
+
+# -- 四：省行业主管部门有更高或其他要求的，按行业主管部门规定执行 ---------------------------------------
+
+
+def test_an_industrys_higher_figures_replace_the_notices_and_are_marked_as_the_users() -> None:
+    report = run("hefei", *year_with(2021, 1, 60), requirements={"2021": {"public": 30, "professional": 90}})
+    year = year_of(report, 2021)
+    assert year["required_source"] == "user" and year["required"]["professional"] == 90 and year["met"] is False
+    assert any("按行业主管部门规定执行" in n and "四、学时要求" in n for n in year["notes"])
+
+
+# -- 附件3：公司内部培训不算做继续教育学时 -------------------------------------------------------------
+
+
+def test_company_internal_training_counts_nothing_and_says_why() -> None:
+    line = year_of(run("hefei", {"kind": "company_internal_training", "year": 2021, "hours": 16}), 2021)["lines"][0]
+    assert line["hours"] == 0 and line["category"] is None and "公司内部培训不算做继续教育学时" in line["note"]
+
+
+# -- 三：未按要求进行备案备查的专业科目培训，人社部门不予认可 -----------------------------------------------
+
+
+def test_training_not_filed_is_not_recognised() -> None:
+    report = run("hefei", {"kind": "organised_training", "year": 2021, "hours": 60, "filed": False},
+                 {"kind": "organised_training", "year": 2021, "hours": 20})
+    lines = year_of(report, 2021)["lines"]
+    assert [l["hours"] for l in lines] == [0, 20]
+    assert "不予认可" in lines[0]["note"] and "三、培训方式" in lines[0]["citation"]
+
+
+# -- 附件3：援助“按每年90学时”、职称外语“二选一核定” -------------------------------------------------------
+
+
+def test_aid_entered_twice_in_a_year_is_90_not_180() -> None:
+    report = run("hefei", {"kind": "aid_program", "year": 2021}, {"kind": "aid_program", "year": 2021}, {"kind": "aid_program", "year": 2020})
+    assert kind_hours(report, 2021, "aid_program") == 90 and kind_hours(report, 2020, "aid_program") == 90
+
+
+def test_foreign_language_training_and_exam_in_one_year_count_the_higher_once() -> None:
+    report = run("hefei", {"kind": "title_foreign_language", "year": 2021, "mode": "exam"},
+                 {"kind": "title_foreign_language", "year": 2021, "mode": "training"})
+    assert kind_hours(report, 2021, "title_foreign_language") == 120
+
+
+# -- 附件3：部委及国（境）外培训，20天以内由主管部门认定学时 -----------------------------------------------
+
+
+def test_ministry_training_of_20_days_or_less_asks_for_the_certified_hours() -> None:
+    report = run("hefei", {"kind": "ministry_or_overseas_training", "year": 2021, "days": 20}, *year_with(2021, 1, 60))
+    (problem,) = report["errors"]
+    assert (problem["activity"], problem["field"], problem["code"]) == (0, "hours", "field_missing")
+    assert "认定学时" in problem["message"] and "20天以内" in problem["message"]
+    assert year_of(report, 2021)["met"] is True  # the rest is still computed
+    assert kind_hours(run("hefei", {"kind": "ministry_or_overseas_training", "year": 2021, "days": 21}), 2021, "ministry_or_overseas_training") == 120

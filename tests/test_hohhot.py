@@ -96,3 +96,40 @@ def test_qualification_exam_fills_the_certificate_years_professional_requirement
 def test_recognition_intermediate_without_a_degree_asks_for_it() -> None:
     report = run("hohhot", target={"type": "recognition", "level": "intermediate", "year": 2022})
     assert report["readiness"]["status"] == "unknown" and "学历" in report["readiness"]["reasons"][-1]
+
+
+# -- 三(四)：不限年度和申报类型 ---------------------------------------------------------------------
+
+
+def test_covid_frontline_in_any_year_exempts_every_application_judged_under_the_notice() -> None:
+    for year, target in [(2020, {"type": "recognition", "level": "assistant", "year": 2022, "degree": "bachelor"}),
+                         (2021, {"type": "recognition", "level": "intermediate", "year": 2022, "degree": "master"}),
+                         (2019, {"type": "review", "level": "junior", "year": 2022})]:
+        report = run("hohhot", {"kind": "covid_frontline", "year": year}, target=target)
+        assert report["readiness"]["status"] == "exempt", (year, target)
+
+
+def test_covid_frontline_does_not_decide_applications_the_notice_does_not_govern() -> None:
+    report = run("hohhot", {"kind": "covid_frontline", "year": 2021}, target={"type": "review", "level": "intermediate", "year": 2023})
+    assert report["readiness"]["status"] == "unknown"
+
+
+# -- 三(一) “规定学时的1/3”：本站的理解写在结果旁 -------------------------------------------------------
+
+
+def test_the_one_third_reading_is_stated_next_to_the_verdict() -> None:
+    person = {"gender": "male", "birth_date": "1970-03-01"}
+    report = run("hohhot", *full(2020, 10, 0), *full(2021, 0, 30), *full(2022, 10, 20), person=person, target=REVIEW_2022)
+    verdict = report["readiness"]
+    assert verdict["status"] == "not_ready" and verdict["shortfall"] == [{"year": 2021, "public": 10, "professional": 0}]
+    assert any(r.startswith("本站理解：“要求完成规定学时的1/3”按公需科目、专业科目分别计") for r in verdict["reasons"])
+
+
+# -- 一(二)：事前不备案的项目不得认定继续教育学时 ------------------------------------------------------
+
+
+def test_professional_training_not_filed_beforehand_is_not_recognised() -> None:
+    report = run("hohhot", {"kind": "professional_course", "year": 2022, "hours": 60, "filed": False}, {"kind": "public_course", "year": 2022, "hours": 30})
+    year = year_of(report, 2022)
+    assert year["professional"] == 0 and year["met"] is False
+    assert "事前不备案的项目不得认定继续教育学时" in year["lines"][0]["note"]

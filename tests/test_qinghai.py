@@ -267,3 +267,125 @@ def test_plan_entry_takes_the_hours_or_the_days_a_gap_needs_within_the_cap() -> 
     assert step["professional"] == 19
     mentoring = [o for o in step["options"]["professional"] if o["kind"] == "mentoring"][0]
     assert mentoring["room"] == 9 and mentoring["entry"] == {"field": "days", "value": 2, "hours": 9}
+
+
+# -- 153号 六(八)：卫生、会计按省级行业主管部门；出版、档案、新闻、执业药师按国家和我省规定 ----------
+
+
+def test_a_nurse_is_told_her_authority_decides_not_given_a_verdict_by_30_plus_60() -> None:
+    report = run("qinghai", *FULL_2025, person={"industry": "health"},
+                 target={"type": "recognition", "level": "intermediate", "year": 2025})
+    year = year_of(report, 2025)
+    assert year["met"] is None and year["required"] == {"public": 30, "professional": 60, "total": 90}
+    assert any("省卫生健康委" in n and "仅供参考" in n for n in year["notes"])
+    verdict = report["readiness"]
+    assert verdict["status"] == "industry_rules"
+    assert any("153号 六(八)" in r for r in verdict["reasons"])
+    assert any(r.startswith("下一步：") and "省卫健委科教处 0971-8244594" in r for r in verdict["reasons"])
+    assert not any("达标" in r and "不判断" not in r for r in verdict["reasons"])
+
+
+def test_an_accountant_is_sent_to_the_provincial_finance_department() -> None:
+    verdict = run("qinghai", person={"industry": "accounting"}, target={"type": "review", "level": "senior", "year": 2025})["readiness"]
+    assert verdict["status"] == "industry_rules" and any("省财政厅" in r for r in verdict["reasons"])
+
+
+def test_publishing_archives_journalism_and_pharmacists_follow_national_and_provincial_rules() -> None:
+    for industry in ("publishing", "archives", "journalism", "licensed_pharmacist"):
+        report = run("qinghai", {"kind": "public_course", "year": 2025, "hours": 10}, person={"industry": industry},
+                     target={"type": "review", "level": "intermediate", "year": 2025})
+        assert year_of(report, 2025)["met"] is None, industry
+        assert report["readiness"]["status"] == "industry_rules", industry
+
+
+def test_the_general_industry_changes_nothing() -> None:
+    report = run("qinghai", *FULL_2025, person={"industry": "general"}, target={"type": "recognition", "level": "intermediate", "year": 2025})
+    assert year_of(report, 2025)["met"] is True and report["readiness"]["status"] == "ready"
+
+
+def test_an_exemption_of_the_notice_still_applies_to_a_health_worker() -> None:
+    report = run("qinghai", person={"industry": "health", "dual_title": True}, target={"type": "review", "level": "senior", "year": 2025})
+    assert report["readiness"]["status"] == "exempt"
+
+
+# -- 269号 六(一)：中央驻青单位 ---------------------------------------------------------------------
+
+
+def test_central_unit_hours_count_in_the_category_entered() -> None:
+    report = run("qinghai", {"kind": "central_unit_training", "year": 2025, "hours": 30, "category": "public"},
+                 {"kind": "central_unit_training", "year": 2025, "hours": 60, "category": "professional"})
+    year = year_of(report, 2025)
+    assert (year["public"], year["professional"], year["met"]) == (30, 60, True)
+    assert "269号 六(一)" in year["lines"][0]["citation"]
+
+
+def test_central_unit_training_is_from_2021() -> None:
+    report = run("qinghai", {"kind": "central_unit_training", "year": 2020, "hours": 30, "category": "public"})
+    assert report["errors"][0]["code"] == "kind_not_in_year"
+
+
+# -- 附件4 学历教育“可折算当年60学时”、技能大赛“当年折算”、编写专家“当年折算30学时”：每年一次 ----------
+
+
+def test_degree_study_entered_twice_is_60_once_and_the_second_says_why() -> None:
+    report = run("qinghai", {"kind": "degree_study", "year": 2025}, {"kind": "degree_study", "year": 2025})
+    lines = year_of(report, 2025)["lines"]
+    assert [l["hours"] for l in lines] == [60, 0] and "每年只计一次" in lines[1]["note"]
+
+
+def test_the_highest_competition_award_of_a_year_counts_once() -> None:
+    report = run("qinghai", {"kind": "skills_competition", "year": 2025, "tier": "provincial_joint", "prize": "merit"},
+                 {"kind": "skills_competition", "year": 2025, "tier": "national_industry", "prize": "first"})
+    assert kind_hours(report, 2025, "skills_competition") == 90
+
+
+def test_degree_obtained_twice_in_a_year_is_the_whole_requirement_once() -> None:
+    report = run("qinghai", {"kind": "degree_obtained", "year": 2025}, {"kind": "qualification_exam", "year": 2025})
+    year = year_of(report, 2025)
+    assert year["professional"] == 60 and "不重复计算" in year["lines"][1]["note"]
+
+
+# -- 153号 五(一)：未备案的培训不纳入继续教育培训范围 ----------------------------------------------------
+
+
+def test_professional_course_not_filed_counts_nothing_with_the_clause() -> None:
+    line = year_of(run("qinghai", {"kind": "professional_course", "year": 2025, "hours": 40, "filed": False}), 2025)["lines"][0]
+    assert line["hours"] == 0 and "备案" in line["note"] and "153号 五(一)" in line["citation"]
+
+
+# -- 附件4 党校列在2024年，六(五)写“自2025年起” ------------------------------------------------------
+
+
+def test_a_2024_party_school_entry_shows_both_clauses_and_the_reading() -> None:
+    line = year_of(run("qinghai", {"kind": "party_school", "year": 2024, "days": 3}), 2024)["lines"][0]
+    assert line["hours"] == 21
+    assert "附件4 2024年党校培训" in line["reading"] and "六(五)" in line["reading"] and "自 2025 年起" in line["reading"]
+    assert "本工具按附件4" in line["reading"]
+
+
+def test_a_2025_party_school_entry_has_no_conflict_to_explain() -> None:
+    line = year_of(run("qinghai", {"kind": "party_school", "year": 2025, "days": 3}), 2025)["lines"][0]
+    assert "reading" not in line or "六(五)" not in line["reading"]
+
+
+# -- 四(一)“近2年”：本站的理解写在结果旁 ---------------------------------------------------------------
+
+
+def test_the_doctorate_route_states_its_reading_of_near_two_years() -> None:
+    report = run("qinghai", *full_year(2021, 45, 90), *FULL_2025,
+                 target={"type": "review", "level": "full_senior", "year": 2025, "degree": "doctor", "has_deputy_senior": True})
+    verdict = report["readiness"]
+    assert verdict["status"] == "ready" and verdict["years_counted"] == [2021, 2025]
+    assert any(r.startswith("本站理解：“近2年”") for r in verdict["reasons"])
+
+
+# -- 不可能的输入 -------------------------------------------------------------------------------
+
+
+def test_days_beyond_the_year_are_an_error_naming_the_field_and_the_rest_is_kept() -> None:
+    report = run("qinghai", {"kind": "mentoring", "year": 2024, "days": 367}, *FULL_2025)
+    (problem,) = report["errors"]
+    assert (problem["activity"], problem["field"], problem["code"]) == (0, "days", "days_exceed_year")
+    assert "366天" in problem["message"] and "实际天数" in problem["message"]
+    assert year_of(report, 2025)["met"] is True
+    assert not run("qinghai", {"kind": "mentoring", "year": 2024, "days": 366})["errors"]
