@@ -15,13 +15,40 @@ Stages (each is a module of sitebuild/):
   7. compress       .gz and .br copies of the larger files, for hosts that serve them
 
 Needs Python >= 3.12 with requirements-dev.txt installed, and `npm ci` done.
+
+    python build.py                                   # the project's notices: site/
+    python build.py --policies DIR --sources DIR --build DIR --site DIR
+                                                      # also the notices of other folders (a new
+                                                      # region being tried out, tests/fixtures/):
+                                                      # calc/rules.json and site/ are left alone
 """
 
+import argparse
+import os
 import sys
 import time
 
 if sys.version_info < (3, 12):
     sys.exit(f"build.py needs Python >= 3.12 (this is {sys.version.split()[0]}): use .venv/bin/python")
+
+
+def configure(argv: list[str]) -> None:
+    """Where this build reads and writes: set before sitebuild.paths is imported."""
+    parser = argparse.ArgumentParser(prog="python build.py", description="Build the static site.")
+    parser.add_argument("--policies", action="append", default=[], help="another folder of policy files")
+    parser.add_argument("--sources", action="append", default=[], help="another folder of source texts")
+    parser.add_argument("--build", help="intermediate output (default build/)")
+    parser.add_argument("--site", help="the built site (default site/)")
+    args = parser.parse_args(argv)
+    for name, values in (("JXJY_POLICIES", args.policies), ("JXJY_SOURCES", args.sources)):
+        if values:
+            os.environ[name] = os.pathsep.join(str(os.path.abspath(v)) for v in values)
+    for name, value in (("JXJY_BUILD", args.build), ("JXJY_SITE", args.site)):
+        if value:
+            os.environ[name] = os.path.abspath(value)
+
+
+configure(sys.argv[1:])
 
 from sitebuild import (  # noqa: E402
     bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, vendor,

@@ -42,6 +42,7 @@ def _calc():
         sys.path.insert(0, str(ROOT))
     import calc  # noqa: PLC0415  (the project's own package, imported from the checkout)
 
+    calc.ruledata.use(RULES_JSON)  # this build's rule data (calc/rules.json unless extra folders were given)
     return calc
 
 

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 from . import outside_hosts
-from .paths import MKDOCS_YML, ROOT, SITE
+from .paths import MKDOCS_YML, ROOT, SITE, STAGE
 
 UNPKG = re.compile(r"([\"'`])https://unpkg\.com/[^\"'`]*\1")
 
@@ -23,7 +23,9 @@ def build() -> None:
     # No -q: with it mkdocs exits 0 even when --strict found warnings.
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(MKDOCS_YML)],
-        cwd=ROOT, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT, check=True,
+        # mkdocs.yml reads docs_dir and site_dir from these (!ENV), so a build may go elsewhere
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JXJY_STAGE": str(STAGE), "JXJY_SITE": str(SITE)},
     )
 
 

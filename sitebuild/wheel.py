@@ -13,7 +13,7 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-from .paths import CALC, ROOT
+from .paths import CALC, ROOT, RULES_JSON
 
 DIST_NAME = "calc"
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -41,13 +41,16 @@ def _record_line(name: str, data: bytes) -> str:
     return f"{name},sha256={digest},{len(data)}"
 
 
-def build_wheel(out_dir: Path, package: Path = CALC) -> Path:
+def build_wheel(out_dir: Path, package: Path = CALC, rules: Path = RULES_JSON) -> Path:
+    """The wheel of `package`, with `rules` as its rules.json (this build's rule data)."""
     version = calc_version()
     if not (package / "__init__.py").exists():
         raise SystemExit(f"build: {package}/__init__.py is missing: there is no calc package to ship")
     dist_info = f"{DIST_NAME}-{version}.dist-info"
     entries: list[tuple[str, bytes]] = [
-        (f"{package.name}/{p.relative_to(package).as_posix()}", p.read_bytes()) for p in _package_files(package)
+        (f"{package.name}/{p.relative_to(package).as_posix()}",
+         rules.read_bytes() if p == package / "rules.json" else p.read_bytes())
+        for p in _package_files(package)
     ]
     entries.append((f"{dist_info}/METADATA", (
         "Metadata-Version: 2.1\n"
