@@ -47,4 +47,5 @@ def test_print_summary_is_all_that_prints(page, site_url):
     assert [r.split()[0][:4] for r in rows] == ["2024", "2025"]
     activities = summary.locator("table").nth(1).inner_text()
     assert "结业证书" in activities  # the user's own evidence note
-    assert "期刊封面" in activities  # the evidence a paper needs, where the user wrote none
+    # where the user wrote none: the evidence the notice names for the kind, with its clause (rule data)
+    assert "刊登论文的期刊" in activities and "附件4 2022年学术论文" in activities

@@ -1,0 +1,112 @@
+"""A site built with the fixture notice (tests/fixtures/policies/fixture.yaml, a made-up region)
+beside the project's notices: `python build.py --policies … --sources … --build … --site …`.
+The fixture gets its region page and is computed by calc in the browser exactly as in CPython,
+with no file outside its YAML and its tests changed. The build (about a minute) goes to a
+temporary folder; site/ and calc/rules.json are left alone.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT, browser_report, share_data, wait_for_result
+from .helpers import add_activity, wait_report
+
+pytestmark = pytest.mark.slow
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+SCENARIO = {
+    "version": 1,
+    "policy": "fixture",
+    "person": {"tenure_start": 2022, "gender": "male", "birth_date": "1968-01-01"},
+    "activities": [
+        {"kind": "public_course", "year": 2023, "hours": 30},
+        {"kind": "training", "year": 2023, "days": 5},
+        {"kind": "aid", "year": 2024},
+        {"kind": "aid", "year": 2024},
+        {"kind": "skills_award", "year": 2024, "prize": "first"},
+        {"kind": "public_course", "year": 2024, "hours": 30, "filed": False},
+        {"kind": "system_hours", "year": 2024, "hours": 15, "category": "public"},
+        {"kind": "online_study", "year": 2024, "hours": 10},
+        {"kind": "book", "year": 2022, "chars": 100000},
+        {"kind": "overseas", "year": 2024, "days": 8},
+    ],
+    "target": {"type": "review", "level": "intermediate", "year": 2024},
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_build(tmp_path_factory):
+    out = tmp_path_factory.mktemp("fixture-build")
+    command = [sys.executable, "build.py", "--policies", str(FIXTURES / "policies"), "--sources", str(FIXTURES / "sources"),
+               "--build", str(out / "build"), "--site", str(out / "site")]
+    before = (ROOT / "calc" / "rules.json").read_bytes()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
+    assert (ROOT / "calc" / "rules.json").read_bytes() == before
+    return out
+
+
+@pytest.fixture(scope="module")
+def fixture_url(fixture_build):
+    from sitebuild.serve import serve_in_thread
+
+    server, url = serve_in_thread(fixture_build / "site")
+    yield url
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def cpython(fixture_build):
+    """calc in CPython, reading the fixture build's rule data."""
+    import calc
+
+    calc.ruledata.use(fixture_build / "build" / "rules.json")
+    yield lambda scenario: json.loads(json.dumps(calc.evaluate(scenario), ensure_ascii=False))
+    calc.ruledata.use(None)
+
+
+def test_the_fixture_has_its_region_page(fixture_build) -> None:
+    html = (fixture_build / "site" / "regions" / "fixture" / "index.html").read_text("utf-8")
+    assert "示例市继续教育学时规定" in html and "需要您提供的个人信息" in html and "示例市教育局" in html
+    assert (fixture_build / "site" / "regions" / "fixturetown" / "index.html").exists()
+
+
+def test_the_browser_computes_the_fixture_as_cpython_does(page, fixture_url, cpython) -> None:
+    page.goto(f"{fixture_url}calculator/#s={share_data(SCENARIO)}")
+    assert wait_for_result(page) == "ready"
+    report = browser_report(page)
+    assert report == cpython(SCENARIO)
+    assert report["rules"] == "fixture" and report["errors"][0]["code"] == "field_missing"
+    lines = {(l["kind"], l["activity"]): l for y in report["years"] for l in y["lines"]}
+    assert lines[("aid", 3)]["hours"] == 0 and "每年只计一次" in lines[("aid", 3)]["note"]
+    assert lines[("public_course", 5)]["hours"] == 0 and "备案" in lines[("public_course", 5)]["note"]
+    assert lines[("system_hours", 6)]["category"] == "public"
+    assert "附表" in lines[("online_study", 7)]["reading"]
+    assert page.errors == []
+
+
+def test_the_form_asks_for_the_fixtures_person_facts_and_kinds(page, fixture_url) -> None:
+    page.goto(f"{fixture_url}calculator/?policy=fixture")
+    wait_for_result(page)
+    page.click("#person > summary")
+    for name in ("remote_post", "model_worker", "profession", "transferred_in_year", "birth_date"):
+        assert page.locator(f"#person-fields [name={name}]").count() == 1, name
+    assert page.locator("#person-fields [name=accounting_platform]").count() == 0
+    assert "偏远地区" in page.inner_text("#person-fields")
+    add_activity(page, "aid", 2024)
+    report = wait_report(page, "r.years.some((y) => y.lines.some((l) => l.kind === 'aid'))")
+    assert sum(l["hours"] for y in report["years"] for l in y["lines"] if l["kind"] == "aid") == 60
+    page.locator("#person-fields [name=model_worker]").check()
+    page.click("#target > summary")
+    page.select_option("#target-fields select[name=type]", "review")
+    page.select_option("#target-fields select[name=level]", "senior")
+    report = wait_report(page, "r.readiness && r.readiness.status === 'exempt'")
+    assert any("劳动模范" in r for r in report["readiness"]["reasons"])
+    assert page.errors == []
