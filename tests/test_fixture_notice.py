@@ -55,7 +55,7 @@ def test_the_fixtures_examples_give_what_they_say(fixture) -> None:
         for example in examples:
             check_example("fixture", kind, example)
             count += 1
-    assert count >= 30
+    assert count >= 33
 
 
 def test_the_alias_follows_the_fixture(fixture_rules) -> None:

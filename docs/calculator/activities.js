@@ -367,8 +367,7 @@ export class ActivityList {
       const node = el("input", { type: "checkbox", name: spec.name, checked: value === true || (value === undefined && ticked) });
       node.addEventListener("change", () => set(node.checked ? (ticked ? undefined : true) : spec.required || ticked ? false : undefined));
       const item = checkbox(spec.label, node);
-      if (spec.help) item.append(el("span", { class: "calc-hint" }, spec.help));
-      return item;
+      return spec.help ? el("div", { class: "calc-field" }, item, el("span", { class: "calc-hint" }, spec.help)) : item;
     }
 
     if (spec.type === "years") {

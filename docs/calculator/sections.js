@@ -41,8 +41,7 @@ export function renderPerson(container, scenario, catalogue, onChange) {
       const box = el("input", { type: "checkbox", name: spec.name, checked: value === true });
       box.addEventListener("change", () => changed(spec.name, box.checked ? true : undefined));
       const item = checkbox(spec.label, box);
-      if (hint) item.append(el("span", { class: "calc-hint" }, hint));
-      container.append(item);
+      container.append(hint ? el("div", { class: "calc-field" }, item, el("span", { class: "calc-hint" }, hint)) : item);
     } else if (spec.type === "choice") {
       const choices = (spec.choices || []).map((c) => [c.value, c.label]);
       const fallback = (spec.choices || []).find((c) => c.value === spec.default);
