@@ -141,7 +141,9 @@ def fields(kind: dict) -> str:
             text += f"（{md(f['unit'])}）"
         if f.get("choices"):
             text += "：" + "、".join(md(c.get("label")) for c in f["choices"])
-        if not f.get("required", True):
+        if f.get("required_when"):
+            text += f"（{md(f.get('required_note'))}）"
+        elif not f.get("required", True):
             text += "（可选）"
         parts.append(text)
     for group in kind.get("one_of", []):

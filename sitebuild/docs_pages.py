@@ -147,7 +147,9 @@ def _carry_over(policy: dict) -> list[str]:
             where = "补上一年度的不足（只能补上一年度）"
         else:
             where = "补入" + "、".join(str(y) for y in m.get("targets") or []) + "年度的不足"
-        who = "（仅适用于因机构改革由管理岗位转为专业技术岗位等人员）" if m.get("person_flag") else ""
+        facts = {f["name"]: f for f in policy.get("person", [])}
+        flag = facts.get(m.get("person_flag") or "")
+        who = f"（仅适用于：{d.md(flag['label'])}）" if flag else ""
         out += [f"- {d.years(m.get('donors'))}超出当年要求的学时，可按公需、专业分别{where}{who}。", ""]
         if m.get("reading"):
             out += ['!!! note "本站理解"', f"    {d.md(m['reading'])}", ""]
