@@ -45,7 +45,7 @@ export function renderPerson(container, scenario, catalogue, onChange) {
     } else if (spec.type === "choice") {
       const choices = (spec.choices || []).map((c) => [c.value, c.label]);
       const fallback = (spec.choices || []).find((c) => c.value === spec.default);
-      const node = select(spec.name, choices, { placeholder: fallback ? `未填（按“${fallback.label}”）` : "未填", value: value ?? "" });
+      const node = select(spec.name, choices, { placeholder: fallback ? `${fallback.label}（默认）` : "未填", value: value ?? "" });
       node.addEventListener("change", () => changed(spec.name, node.value || undefined));
       container.append(field(spec.label, node, { hint }));
     } else if (spec.type === "date") {
