@@ -107,8 +107,8 @@ class FieldSpec(Strict):
     max: float | None = None
     default: StrictBool | StrictInt | StrictFloat | StrictStr | None = None
     help: str | None = None
-    days_within_year: bool = Field(
-        default=False, description="days spent within the activity's year: at most that year's days (365 or 366)"
+    days_within_year: bool | None = Field(
+        default=None, description="true: days spent within the activity's year, at most that year's days (365 or 366)"
     )
     required_when: dict[str, Condition] | None = Field(
         default=None, description="the field is required when these conditions on the other fields hold"
