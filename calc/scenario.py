@@ -52,17 +52,17 @@ class Person:
                 return False
         return True
 
-    @property
-    def tenure_start(self) -> int | None:
-        return self.get("tenure_start")
+    def set(self, name: str, value: object) -> None:
+        """Give a fact a value; None: as if the scenario had not given it (its default)."""
+        if value is None:
+            self.facts.pop(name, None)
+        else:
+            self.facts[name] = value
 
-    @property
-    def gender(self) -> str | None:
-        return self.get("gender")
-
-    @property
-    def birth_date(self) -> date | None:
-        return self.get("birth_date")
+    # the facts the engine itself uses (schema.ENGINE_FACTS), by name
+    tenure_start = property(lambda self: self.get("tenure_start"), lambda self, v: self.set("tenure_start", v))
+    gender = property(lambda self: self.get("gender"), lambda self, v: self.set("gender", v))
+    birth_date = property(lambda self: self.get("birth_date"), lambda self, v: self.set("birth_date", v))
 
 
 @dataclass
