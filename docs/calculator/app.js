@@ -12,7 +12,8 @@
 import { ActivityList, creditsByActivity, nextTask } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
-import { Engine } from "./engine.js";
+import { Engine, EngineFailure } from "./engine.js";
+import { failureHeadline, hideEngineHelp, showEngineHelp } from "./engine-failure.js";
 import { checkScenario, exportScenario, exportText, fileName, readScenarioFile, repairScenario } from "./files.js";
 import { HistoryPanel } from "./history-panel.js";
 import { useLimits } from "./limits.js";
@@ -120,6 +121,7 @@ function showReport(reportText) {
     errorBox.hidden = true;
     errorBox.textContent = "";
     result.dataset.status = "ready";
+    delete result.dataset.error;
   }
   const sentence = summarySentence(report);
   if (!isUnusable(report)) jumpText.textContent = sentence.replace(/^计算完成：/, "");
@@ -185,20 +187,62 @@ function recompute() {
     autosave.calculated();
     showReport(reportText);
   }, (err) => {
-    if (engine.failed) autosave.calculated(); // Python did not start: not the scenario's doing
-    showError(err.message);
+    // Python did not start, or stopped while idle: not the scenario's doing. (Stopped in a
+    // calculation, it may be: the start-up guard keeps the text, and asks before the next start.)
+    if (engine.failed && !(err instanceof EngineFailure && err.inCalculation)) autosave.calculated();
+    if (!(err instanceof EngineFailure)) showError(err.message); // a failure is engineState's to show
   });
 }
 
-function engineState(state, message) {
+// ---- the calculation program's state (engine.js) ---------------------------------------------
+
+const engineHelp = $("engine-help");
+
+function engineState(state, info = {}) {
   if (state === "ready" && pendingText !== null) autosave.calculating(pendingText);
-  if (state === "ready") {
+  if (state === "progress") {
+    progress.update(info);
+  } else if (state === "ready") {
     progress.done("计算在您的浏览器中进行，填写的内容不会发送到任何服务器。");
     $("compare").disabled = false;
-  } else {
+  } else if (state === "failed") {
     progress.done("");
-    showError(message || "计算程序无法启动。");
+    $("compare").disabled = true;
+    showError(failureHeadline(info.reason));
+    result.dataset.error = info.reason;
+    showFailureHelp();
   }
+}
+
+/** The advice under a failure; drawn again when the region is known or changes (its worksheet). */
+function showFailureHelp() {
+  const reason = result.dataset.error;
+  if (!reason) return;
+  showEngineHelp(engineHelp, {
+    reason,
+    saved: autosave.store !== null,
+    worksheet: worksheetFor(scenario.policy),
+    browsers: root.dataset.browsers,
+    onRetry: restartEngine,
+  });
+}
+
+/** The printable worksheet of the chosen region (an alias has its policy's), if there is one. */
+function worksheetFor(policyId) {
+  const id = canonical(policyId);
+  return id ? { href: `${root.dataset.regions}${id}-worksheet/`, name: policyName(id) } : null;
+}
+
+function restartEngine() {
+  hideEngineHelp(engineHelp);
+  delete result.dataset.error;
+  errorBox.hidden = true;
+  errorBox.textContent = "";
+  result.dataset.status = "loading";
+  jumpText.textContent = "计算程序启动中…";
+  progress.restart();
+  engine.restart();
+  recompute();
 }
 
 // ---- the form -------------------------------------------------------------------------------
@@ -220,6 +264,7 @@ function fillPolicySelect() {
 }
 
 function describePolicy() {
+  showFailureHelp(); // its worksheet link is the region's
   const cat = catalogue();
   const hint = $("policy-hint");
   hint.textContent = cat
@@ -574,12 +619,9 @@ async function choose(address) {
 }
 
 async function start() {
-  // The worker starts first: Python boots while the form is built.
-  try {
-    engine = new Engine(new URL(root.dataset.worker, location.href).href, engineState);
-  } catch (err) {
-    showError(`计算程序无法启动：${err.message}`);
-  }
+  // The worker starts first: Python boots while the form is built. (Engine reports anything
+  // that stops it through engineState, never by throwing.)
+  engine = new Engine(new URL(root.dataset.worker, location.href).href, engineState);
   try {
     const response = await fetch(root.dataset.catalogue);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);

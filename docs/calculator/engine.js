@@ -5,6 +5,33 @@
 // worker fell back to a normal start) and a performance mark "calc-engine-ready" is set, with
 // {start, ms, fallback} as its detail (the benchmark and the tests read it). `?start=normal` on
 // the page's address is passed on to the worker: it skips the memory snapshot.
+//
+// When Python cannot start or stops, onState("failed", {reason}) says why, with one of the
+// reasons engine-failure.js puts into words: the page's own checks ("no_worker": no module
+// workers; "no_wasm": no WebAssembly here), the worker's ("no_wasm", "old_browser", "download",
+// "memory", "start"), and this file's watch over the worker:
+//   - "stalled": a download has not moved for STALL_MS, or a starting worker has said nothing
+//     at all for SILENT_MS (its script never arrived);
+//   - "crashed": the worker raised an uncaught error, stopped answering while it started
+//     (SILENT_MS), or gave no answer to a calculation within ANSWER_MS (a calculation takes well
+//     under a second), or Python stopped in a calculation.
+// The worker is then ended, and restart() starts a new one. The page's timers stand still while
+// it is hidden (a phone puts a background tab to sleep), so the watch starts over when it shows.
+
+import { EVALUATION_FAILED } from "./engine-failure.js";
+
+export const STALL_MS = 30_000; // a slow phone on 4G gets a byte every few ms; 30 s of none is a stall
+export const SILENT_MS = 60_000; // the longest step without a message (wasm compile, Python's start) is a few s
+export const ANSWER_MS = 30_000; // one calculation: ~10 ms here, under a second on a slow phone
+
+export class EngineFailure extends Error {
+  /** inCalculation: the request had reached a running Python when it stopped (it may be the cause) */
+  constructor(reason, inCalculation = false) {
+    super(`engine: ${reason}`);
+    this.reason = reason;
+    this.inCalculation = inCalculation;
+  }
+}
 
 function workerAddress(workerUrl) {
   const url = new URL(workerUrl, self.location.href);
@@ -13,26 +40,106 @@ function workerAddress(workerUrl) {
   return url.href;
 }
 
+/** What this page itself can tell before it starts the worker: null, or a failure reason. */
+function pageProblem() {
+  if (typeof Worker !== "function") return "no_worker";
+  if (typeof WebAssembly !== "object" || WebAssembly === null) return "no_wasm";
+  return null;
+}
+
 export class Engine {
   /**
    * @param {string} workerUrl  URL of worker.js (a module worker)
-   * @param {(state: "ready"|"failed", message?: string) => void} onState
+   * @param {(state: "ready"|"failed"|"progress", info?: {reason?: string, downloading?: boolean}) => void} onState
    */
   constructor(workerUrl, onState) {
+    this.workerUrl = workerUrl;
+    this.onState = onState;
     this.latest = 0;
     this.waiting = new Map();
-    this.onState = onState;
+    document.addEventListener("visibilitychange", () => {
+      if (!document.hidden) this.awake();
+    });
+    this.boot();
+  }
+
+  boot() {
     this.start = null;
-    this.worker = new Worker(workerAddress(workerUrl), { type: "module" });
+    this.ready = false;
+    this.failed = null;
+    this.heard = false;
+    this.downloading = true;
+    this.asked = null; // when the newest unanswered calculation was sent (after ready)
+    this.awake();
+    const problem = pageProblem();
+    if (problem) {
+      setTimeout(() => this.fail(problem, "checked in the page"), 0);
+      return;
+    }
+    // A browser without module workers does not read `type`: it would start worker.js as a
+    // classic script, which cannot run it.
+    let moduleWorkers = false;
+    const options = {
+      get type() {
+        moduleWorkers = true;
+        return "module";
+      },
+    };
+    try {
+      this.worker = new Worker(workerAddress(this.workerUrl), options);
+    } catch (err) {
+      setTimeout(() => this.fail("no_worker", err && err.message), 0);
+      return;
+    }
+    if (!moduleWorkers) {
+      this.worker.terminate();
+      setTimeout(() => this.fail("no_worker", "module workers are not supported"), 0);
+      return;
+    }
     this.worker.addEventListener("message", (event) => this.receive(event.data));
     this.worker.addEventListener("error", (event) => {
-      this.fail(`计算程序无法启动：${event.message || "脚本错误"}`);
+      event.preventDefault();
+      const message = (event && event.message) || "";
+      // Before the worker has said anything, its script did not load (or did not parse).
+      const reason = this.heard ? "crashed" : /SyntaxError/.test(message) ? "old_browser" : "download";
+      this.fail(reason, message || "the worker's script could not be loaded");
     });
+    this.worker.postMessage({ type: "watch" });
+    this.watch = setInterval(() => this.check(), 1000);
+  }
+
+  /** The clocks of the watch start over (at start, and when a hidden page shows again). */
+  awake() {
+    const now = Date.now();
+    this.heardAt = now;
+    this.movedAt = now;
+    if (this.asked !== null) this.asked = now;
+  }
+
+  check() {
+    if (this.failed || document.hidden) return;
+    const now = Date.now();
+    if (!this.ready) {
+      if (now - this.heardAt > SILENT_MS) this.fail(this.heard ? "crashed" : "stalled", "the worker is silent");
+      else if (this.downloading && now - this.movedAt > STALL_MS) this.fail("stalled", "no byte arrived");
+    } else if (this.asked !== null && now - this.asked > ANSWER_MS) {
+      this.fail("crashed", "no answer to a calculation");
+    }
   }
 
   receive(msg) {
-    if (msg.type === "ready") {
+    if (this.failed || !msg) return;
+    this.heard = true;
+    this.heardAt = Date.now();
+    if (msg.type === "progress") {
+      // moved: bytes arrived since the worker's last message; nothing to download is no stall
+      if (!msg.downloading || msg.moved) this.movedAt = Date.now();
+      this.downloading = msg.downloading;
+      this.onState("progress", { downloading: msg.downloading });
+    } else if (msg.type === "ready") {
+      this.ready = true;
       this.start = msg.start;
+      if (this.waiting.size) this.asked = Date.now(); // asked while Python started
       const detail = { start: msg.start, ms: msg.ms, fallback: msg.fallback || null, phases: msg.phases || null };
       try {
         performance.mark("calc-engine-ready", { detail });
@@ -41,21 +148,36 @@ export class Engine {
       }
       this.onState("ready");
     } else if (msg.type === "failed") {
-      this.fail(msg.message);
+      this.fail(msg.reason || "start", msg.detail);
     } else if (msg.type === "report" || msg.type === "error") {
+      if (msg.type === "error" && msg.reason) {
+        this.fail(msg.reason, "in a calculation");
+        return;
+      }
       const pending = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
+      if (msg.id === this.latest) this.asked = null;
       if (!pending || msg.id !== this.latest) return;
       if (msg.type === "report") pending.resolve(msg.report);
-      else pending.reject(new Error(msg.message));
+      else pending.reject(new Error(EVALUATION_FAILED));
     }
   }
 
-  fail(message) {
-    this.failed = message;
-    this.onState("failed", message);
-    for (const pending of this.waiting.values()) pending.reject(new Error(message));
+  fail(reason, detail) {
+    if (this.failed) return;
+    this.failed = reason;
+    clearInterval(this.watch);
+    this.worker?.terminate();
+    console.warn(`calculator: the calculation program stopped (${reason})${detail ? `: ${detail}` : ""}`);
+    this.onState("failed", { reason });
+    for (const pending of this.waiting.values()) pending.reject(new EngineFailure(reason, this.ready));
     this.waiting.clear();
+  }
+
+  /** After a failure: start a new worker (the page then asks for the calculation again). */
+  restart() {
+    if (!this.failed) return;
+    this.boot();
   }
 
   /** Evaluate scenario JSON text; resolves with report JSON text, or null when superseded. */
@@ -64,9 +186,10 @@ export class Engine {
     const id = this.latest;
     for (const pending of this.waiting.values()) pending.resolve(null);
     this.waiting.clear();
-    if (this.failed) return Promise.reject(new Error(this.failed));
+    if (this.failed) return Promise.reject(new EngineFailure(this.failed));
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
+      if (this.ready && this.asked === null) this.asked = Date.now();
       this.worker.postMessage({ type: "evaluate", id, scenario: scenarioText });
     });
   }

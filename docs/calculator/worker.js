@@ -9,6 +9,14 @@
 // `?start=normal` on the worker's URL (engine.js passes the page's) skips the fast path.
 //
 // When ready it posts {type: "ready", start: "snapshot" | "normal", ms, fallback?: reason}.
+//
+// Before anything is downloaded it checks that this browser can run Pyodide at all (WebAssembly
+// and the WebAssembly features Pyodide 314 is built with). When Python cannot start it posts
+// {type: "failed", reason, detail} at once: reason is one of "no_wasm", "old_browser",
+// "download" (a runtime file answered an HTTP error, or the network failed), "memory", "start";
+// detail is for the console only (engine.js and engine-failure.js turn the reason into words).
+// After {type: "watch"} it also posts {type: "progress", downloading, moved} every second while
+// it starts, so that the page can tell a slow download from a stalled one.
 import runtime from "./runtime.js";
 
 const t0 = performance.now();
@@ -20,16 +28,149 @@ const quiet = { stdout: () => {}, stderr: (line) => console.warn(line) };
 const forcedNormal = new URL(here).searchParams.get("start") === "normal";
 const snap = !forcedNormal && runtime.snapshot;
 
-// Start every download at once: the runtime's modules and the snapshot.
-const pyodideModule = import(`${index}pyodide.mjs`);
-const snapshotBytes = snap
+// ---- can this browser run Pyodide? (before anything is downloaded) --------------------------
+// Pyodide 314 is built (Emscripten 5, -fwasm-exceptions) into a module that uses WebAssembly
+// exception handling, reference types (externref), bulk memory, non-trapping float-to-int and
+// sign extension, and passes 64-bit integers to JavaScript as BigInt. Each probe below is the
+// smallest module that uses one feature (made with wabt's wat2wasm from the text beside it).
+// iOS Lockdown Mode and some embedded browsers have no WebAssembly at all.
+const PROBES = {
+  "exception handling": [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 13, 3, 1, 0, 0, 10, 9, 1, 7, 0, 6, 64, 7, 0, 11, 11], // (module (tag $e) (func try catch $e end))
+  "reference types": [0, 97, 115, 109, 1, 0, 0, 0, 1, 6, 1, 96, 1, 111, 1, 111, 3, 2, 1, 0, 10, 6, 1, 4, 0, 32, 0, 11], // (func (param externref) (result externref) local.get 0)
+  "bulk memory": [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 5, 3, 1, 0, 1, 10, 14, 1, 12, 0, 65, 0, 65, 0, 65, 0, 252, 10, 0, 0, 11], // (memory 1) (func ... memory.copy)
+  "non-trapping float-to-int": [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 11, 1, 9, 0, 67, 0, 0, 0, 0, 252, 0, 11], // i32.trunc_sat_f32_s
+  "sign extension": [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 127, 3, 2, 1, 0, 10, 7, 1, 5, 0, 65, 0, 192, 11], // i32.extend8_s
+};
+const I64_EXPORT = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 1, 126, 0, 3, 2, 1, 0, 7, 5, 1, 1, 102, 0, 0, 10, 4, 1, 2, 0, 11]; // (func (export "f") (param i64))
+
+/** null when Pyodide can run here, else {reason, detail}. */
+function missingFeature() {
+  if (typeof WebAssembly !== "object" || WebAssembly === null || typeof WebAssembly.Module !== "function") {
+    return { reason: "no_wasm", detail: "WebAssembly is not available in the worker" };
+  }
+  let i64;
+  try {
+    i64 = new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(I64_EXPORT)));
+  } catch (err) {
+    return { reason: "no_wasm", detail: `WebAssembly cannot compile: ${err && err.message}` };
+  }
+  for (const [feature, bytes] of Object.entries(PROBES)) {
+    if (!WebAssembly.validate(new Uint8Array(bytes))) return { reason: "old_browser", detail: `no WebAssembly ${feature}` };
+  }
+  try {
+    i64.exports.f(BigInt(0));
+  } catch {
+    return { reason: "old_browser", detail: "no WebAssembly i64 <-> BigInt" };
+  }
+  return null;
+}
+
+// ---- start-up state, and a start that cannot go on ------------------------------------------
+let state = "starting"; // then "ready" or "failed"
+let failure = null; // {reason, detail} once the start has failed
+let watching = false; // the page asked for progress messages ({type: "watch"})
+
+function giveUp(reason, detail) {
+  if (state !== "starting") return;
+  state = "failed";
+  failure = { reason, detail: String(detail) };
+  clearInterval(heartbeat);
+  console.warn(`calculator: Python cannot start (${reason}): ${detail}`);
+  self.postMessage({ type: "failed", ...failure });
+}
+
+function reasonOf(err) {
+  const text = `${err && err.name} ${err && err.message}`;
+  // Pyodide/Emscripten: "RangeError: WebAssembly.Memory(): could not allocate memory",
+  // "Out of memory", "Aborted(OOM)", "Cannot enlarge memory arrays".
+  return /memory|alloc|\bOOM\b/i.test(text) ? "memory" : null;
+}
+
+// ---- downloads: a file that fails ends the start at once; progress for the page --------------
+// Every fetch of the worker (its own and Pyodide's) goes through this: a runtime file that
+// answers an HTTP error or cannot be fetched ends the start with reason "download" (Pyodide
+// itself may wait for ever after a failed download). The files only the snapshot path uses are
+// exempt: without them the worker starts normally. A copy of each body is counted as it arrives,
+// so the page can see whether a download is still moving.
+const download = { active: 0, lastByteAt: performance.now() };
+const snapshotOnly = new Set(snap ? [new URL(snap.url, here).href, `${index}${runtime.emptyStdlib}`] : []);
+const plainFetch = self.fetch.bind(self);
+
+self.fetch = async (resource, options) => {
+  const url = new URL(resource instanceof Request ? resource.url : String(resource), here).href;
+  download.active += 1;
+  let counting = false;
+  try {
+    const response = await plainFetch(resource, options);
+    if (!response.ok) {
+      failedDownload(url, `HTTP ${response.status}`);
+    } else if (response.body && state === "starting") {
+      counting = true;
+      countBytes(response.clone().body, url);
+    }
+    return response;
+  } catch (err) {
+    failedDownload(url, (err && err.message) || err);
+    throw err;
+  } finally {
+    if (!counting) download.active -= 1;
+  }
+};
+
+async function countBytes(body, url) {
+  const reader = body.getReader();
+  try {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) break;
+      download.lastByteAt = performance.now();
+    }
+  } catch (err) {
+    failedDownload(url, (err && err.message) || err);
+  } finally {
+    download.active -= 1;
+  }
+}
+
+function failedDownload(url, detail) {
+  if (!snapshotOnly.has(url)) giveUp("download", `${url}: ${detail}`);
+}
+
+/** A module of the runtime: a failed import ends the start like a failed fetch. */
+function importModule(url) {
+  download.active += 1;
+  const loading = import(url);
+  loading.then(
+    () => (download.active -= 1),
+    (err) => {
+      download.active -= 1;
+      giveUp(err && err.name === "SyntaxError" ? "old_browser" : "download", `${url}: ${(err && err.message) || err}`);
+    },
+  );
+  return loading;
+}
+
+let lastBeat = performance.now();
+const heartbeat = setInterval(() => {
+  const now = performance.now();
+  // moved: a byte arrived since the last message
+  if (watching) self.postMessage({ type: "progress", downloading: download.active > 0, moved: download.lastByteAt > lastBeat });
+  lastBeat = now;
+}, 1000);
+
+// Start every download at once (when this browser can run Pyodide): the runtime's modules and
+// the snapshot.
+const missing = missingFeature();
+const pyodideModule = missing ? null : importModule(`${index}pyodide.mjs`);
+const snapshotBytes = snap && !missing
   ? fetch(new URL(snap.url, here)).then((r) => {
       if (!r.ok) throw new Error(`snapshot: HTTP ${r.status}`);
       return r.arrayBuffer();
     })
   : null;
-const asmModule = snap ? import(`${index}pyodide.asm.mjs`) : null;
-snapshotBytes?.catch(() => {}); // reported where it is awaited
+const asmModule = snap && !missing ? importModule(`${index}pyodide.asm.mjs`) : null;
+pyodideModule?.catch(() => {}); // reported where it is awaited
+snapshotBytes?.catch(() => {});
 asmModule?.catch(() => {});
 
 // The snapshot file (sitebuild/snapshot.mjs) holds the pages of (heap XOR the heap right after
@@ -111,8 +252,10 @@ async function fromSnapshot() {
 const MISSING_IMPORT = '"code": "module_missing"';
 
 async function installStdlib() {
-  const response = await fetch(`${index}python_stdlib.zip`);
-  if (!response.ok) throw new Error(`python_stdlib.zip: HTTP ${response.status}`);
+  const response = await fetch(`${index}python_stdlib.zip`).catch((err) => {
+    throw Object.assign(new Error(`python_stdlib.zip: ${err.message}`), { reason: "download" });
+  });
+  if (!response.ok) throw Object.assign(new Error(`python_stdlib.zip: HTTP ${response.status}`), { reason: "download" });
   const [major, minor] = restored.runPython("import sys; f'{sys.version_info[0]} {sys.version_info[1]}'").split(" ");
   restored.FS.writeFile(`/lib/python${major}${minor}.zip`, new Uint8Array(await response.arrayBuffer()));
   restored.runPython("import importlib, sys, zipimport; zipimport._zip_directory_cache.clear(); "
@@ -143,10 +286,13 @@ async function normalStart() {
 }
 
 let calc = null;
-let failure = null;
 let restored = null; // the Pyodide restored from the snapshot, while its standard library is empty
 
 const started = (async () => {
+  if (missing) {
+    giveUp(missing.reason, missing.detail);
+    return;
+  }
   let start = "normal";
   let fallback;
   try {
@@ -161,11 +307,14 @@ const started = (async () => {
     } else if (forcedNormal) {
       fallback = "start=normal";
     }
+    if (state !== "starting") return; // a download failed meanwhile: reported already
     if (!calc) calc = await normalStart();
+    if (state !== "starting") return;
+    state = "ready";
+    clearInterval(heartbeat);
     self.postMessage({ type: "ready", start, ms: performance.now() - t0, fallback, phases });
   } catch (err) {
-    failure = `计算程序无法启动：${(err && err.message) || err}`;
-    self.postMessage({ type: "failed", message: failure });
+    giveUp(reasonOf(err) || "start", (err && err.stack) || err);
   }
 })();
 
@@ -173,17 +322,27 @@ let newest = 0;
 
 self.addEventListener("message", async (event) => {
   const msg = event.data;
+  if (msg && msg.type === "watch") {
+    watching = true;
+    return;
+  }
   if (!msg || msg.type !== "evaluate") return;
   newest = Math.max(newest, msg.id);
   await started;
   if (msg.id !== newest) return; // a newer request came while Python was starting
-  if (!calc) {
-    self.postMessage({ type: "error", id: msg.id, message: failure });
+  if (!calc || state !== "ready") {
+    self.postMessage({ type: "error", id: msg.id, reason: (failure && failure.reason) || "start" });
     return;
   }
   try {
     self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario) });
   } catch (err) {
-    self.postMessage({ type: "error", id: msg.id, message: `计算出错：${(err && err.message) || err}` });
+    // A Python exception (a defect in calc for this input) leaves Python working: the page says
+    // this input could not be computed. Anything else (a WebAssembly trap, memory exhausted) has
+    // stopped Python for good: the page offers to start it again.
+    const python = err && err.name === "PythonError";
+    console.warn(`calculator: evaluation failed: ${(err && err.stack) || err}`);
+    const reason = (err && err.reason) || (python ? (/MemoryError/.test(err.message) ? "memory" : null) : reasonOf(err) || "crashed");
+    self.postMessage({ type: "error", id: msg.id, reason });
   }
 });
