@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 from . import describe as d
+from . import worksheet
 from .paths import STAGE, DOCS, RULES_JSON
 
 GENERATED = "<!-- 本页由 build.py 根据规则数据（calc/rules.json）生成，请勿手工编辑。 -->"
@@ -226,6 +227,7 @@ def region_page(policy: dict) -> str:
     out = [GENERATED, "", f"# {d.md(policy['name'])}继续教育学时规定", "", d.md(policy.get("summary")), ""]
     out += [
         f"[用学时计算器按{d.md(policy['name'])}规定计算]({calculator_link(pid)}){{ .md-button .md-button--primary }}",
+        f"[打印手算表（不用计算器也能算）]({pid}-worksheet.md){{ .md-button }}",
         "",
         f"主管部门可在通知中使用链接 `calculator/?policy={pid}`，打开后计算器已选好{d.md(policy['name'])}。",
         "",
@@ -422,6 +424,7 @@ def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
         for alias in p.get("aliases", []):
             write(f"regions/{alias['id']}.md", alias_page(alias, p))
             region_nav.append({alias["name"]: f"regions/{alias['id']}.md"})
+    written += worksheet.write(docs, policies, rules.get("data_version"))  # sitebuild/worksheet.py
     write("compare.md", compare_page(policies))
     write("faq.md", faq_page(policies))
     nav = [
@@ -432,6 +435,7 @@ def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
         {"常见问题": "faq.md"},
         {"关于本站": "about.md"},
         {"隐私与安全": "privacy.md"},
+        {"浏览器支持": "browsers.md"},
         {"性能": "performance.md"},
     ]
     (docs / ".nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), "utf-8")
