@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Shared setup for scripts/serve and scripts/test: a Python >= 3.12 virtual environment in .venv
-# with requirements-dev.txt, node_modules from package-lock.json (npm ci), and Debian's chromium
-# with a Chinese font (fonts-wqy-microhei).
+# with requirements-dev.txt, node_modules from package-lock.json (npm ci), Debian's chromium with a
+# Chinese font (fonts-wqy-microhei), and for the tests the two other browser engines (WebKitGTK's
+# WebDriver, Xvfb, Firefox ESR).
 # Each step is skipped when its inputs have not changed since it last ran.
 set -euo pipefail
 
@@ -62,8 +63,9 @@ apt_install() {
 setup_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   if ! stamp_ok "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.sha256"; then
-    log "npm ci (Pyodide runtime, QR code, esbuild)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error)
+    log "npm ci (Pyodide runtime, QR code, esbuild, puppeteer-core)"
+    # puppeteer-core downloads no browser; the variable keeps it so should `puppeteer` ever come in
+    (cd "$ROOT" && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
     stamp_write "$ROOT/package-lock.json" "$ROOT/node_modules/.package-lock.sha256"
   fi
 }
@@ -72,11 +74,33 @@ setup_node() {
 # the screenshots the tests keep and the benchmark's layout times are only real with one (with
 # none, every character is a box and each one sends the browser through a failed font search).
 CJK_FONT=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+missing_chromium() {
+  [ -x /usr/bin/chromium ] || echo chromium
+  [ -f "$CJK_FONT" ] || echo fonts-wqy-microhei
+}
+
 setup_chromium() {
-  local missing=()
-  [ -x /usr/bin/chromium ] || missing+=(chromium)
-  [ -f "$CJK_FONT" ] || missing+=(fonts-wqy-microhei)
-  [ "${#missing[@]}" -eq 0 ] || apt_install "${missing[@]}"
+  local missing
+  missing="$(missing_chromium)"
+  [ -z "$missing" ] || apt_install $missing
+}
+
+# The browser tests also run the calculator's main flows in the engines of Safari and Firefox
+# (tests/browser/engines/): WebKitGTK through its WebDriver (webkit2gtk-driver, which needs an X
+# display: Xvfb) driven by selenium (requirements-dev.txt), and Firefox ESR driven by
+# puppeteer-core over WebDriver BiDi (package.json). All from Debian and the registries: no
+# browser is downloaded from anywhere else.
+missing_engines() {
+  [ -x /usr/bin/WebKitWebDriver ] || echo webkit2gtk-driver
+  command -v Xvfb >/dev/null 2>&1 || echo xvfb
+  [ -x /usr/bin/firefox-esr ] || echo firefox-esr
+}
+
+setup_browsers() {
+  local missing
+  missing="$(missing_chromium) $(missing_engines)"
+  missing="$(echo $missing)"
+  [ -z "$missing" ] || apt_install $missing
 }
 
 build_site() {

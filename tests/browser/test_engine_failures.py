@@ -124,6 +124,7 @@ def test_no_webassembly_in_the_page_either(fresh, site_url):
     shown = wait_failure(page, "no_wasm")
     assert "锁定模式" in shown["help"]
     assert page.workers == []  # no worker started at all
+    worksheet_link(page, site_url, "qinghai")  # said before the regions were loaded, linked once they are
     entries_survive_reload(page, PLANNED)
 
 

@@ -1,0 +1,32 @@
+"""The engines besides Chromium (issue 13): WebKitGTK (Safari's engine) and Firefox ESR, each
+started once per session (drivers.py says how). A missing engine fails the tests that need it,
+with what to install: never a silent skip."""
+
+from __future__ import annotations
+
+import pytest
+
+from .drivers import ENGINES, EngineMissing
+
+
+@pytest.fixture(scope="session")
+def engines():
+    started = {}
+    yield started
+    for engine in started.values():
+        engine.close()
+
+
+@pytest.fixture(params=sorted(ENGINES))
+def engine(request, engines, site_url):
+    """One of the engines, on a page of the site, with the calculator's saved work cleared."""
+    name = request.param
+    if name not in engines:
+        try:
+            engines[name] = ENGINES[name]()
+        except EngineMissing as err:
+            pytest.fail(f"{name}: {err}", pytrace=False)
+    engine = engines[name]
+    engine.goto(f"{site_url}about/")
+    engine.run("() => localStorage.clear()")
+    return engine
