@@ -41,7 +41,7 @@ def test_a_500_activity_report_is_drawn_in_short_pieces(page, site_url):
     more.click()
     # this year's lines (other years' lines count elsewhere), drawn a slice per task; then the button goes
     page.wait_for_function(
-        "([y, n]) => document.querySelectorAll(`.calc-year-report[data-year='${y}'] li.calc-line`).length >= n",
+        "(a) => document.querySelectorAll(`.calc-year-report[data-year='${a[0]}'] li.calc-line`).length >= a[1]",
         arg=[year["year"], len(year["lines"])])
     more.wait_for(state="detached")
     assert page.errors == []
