@@ -5,8 +5,12 @@ under Pyodide. Entry points:
 
     evaluate(scenario) -> report            (dicts, as in scenario.md)
     evaluate_json(text) -> report as JSON   (what the browser calls)
-    catalogue(policy_id) -> kinds with fields, categories, validity and citations
+    catalogue(policy_id) -> kinds with fields, categories, validity, citations and their rules in
+                            words, the person facts, the vocabulary (`python -m calc kinds`)
+    site_catalogue() -> every catalogue with the limits (the calculator page's catalogue.json)
     policies() -> the policy ids and aliases
+
+Formats: calc/schemas/ (JSON Schema of the scenario, the report and the catalogue).
 """
 
 from __future__ import annotations
@@ -16,11 +20,13 @@ import re
 from itertools import accumulate
 
 from calc import limits
-from calc.catalogue import catalogue, policies
+from calc.catalogue import catalogue, policies, site_catalogue
 from calc.errors import error
-from calc.report import REPORT_VERSION, evaluate
+from calc.report import empty_report, evaluate
 
-__all__ = ["evaluate", "evaluate_json", "catalogue", "catalogue_json", "policies", "parse", "error_report", "to_json"]
+__all__ = [
+    "evaluate", "evaluate_json", "catalogue", "catalogue_json", "site_catalogue", "policies", "parse", "error_report", "to_json",
+]
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
@@ -64,7 +70,7 @@ def _integer(digits: str) -> int:
 
 def error_report(problem: dict) -> dict:
     """The report for a scenario that cannot be read at all."""
-    return {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [], "errors": [problem]}
+    return empty_report(None, [problem])
 
 
 def to_json(value: object, indent: int | None = None) -> str:

@@ -1,11 +1,17 @@
-"""The catalogue: a policy's activity kinds with their fields, and the facts about the person its
-rules use, for forms and `calc kinds`. Every label, help text and choice comes from the rule data:
-a form renders what is here and words nothing itself."""
+"""The catalogue: a policy's activity kinds with their fields and their rules in words, the facts
+about the person its rules use, and the vocabulary, for forms and `calc kinds`. Every label, help
+text, choice and sentence about a rule comes from the rule data or from calc (calc/vocabulary.py,
+calc/rule_words.py): a form renders what is here and words nothing itself.
+
+`site_catalogue()` is the whole file the calculator page reads (calculator/catalogue.json): every
+policy's catalogue, exactly as `python -m calc kinds POLICY --json` prints it, with the limits.
+The format: calc/schemas/catalogue.schema.json.
+"""
 
 from __future__ import annotations
 
-from calc import ruledata
-from calc.text import GROUP, LEVEL, TARGET_TYPE
+from calc import limits, rule_words, ruledata
+from calc.vocabulary import GROUP, LEVEL, MENU, MESSAGES, TARGET_TYPE, choice_list, vocabulary, years_text
 
 
 def catalogue(policy_id: str) -> dict | None:
@@ -22,9 +28,10 @@ def catalogue(policy_id: str) -> dict | None:
                 "name": kind["name"],
                 "category": kind.get("category"),
                 "valid": {"from": valid.get("from"), "to": valid.get("to")},
-                "fields": [field(spec) for spec in kind.get("fields", [])],
+                "fields": [field(kind, spec) for spec in kind.get("fields", [])],
                 "one_of": kind.get("one_of", []),
                 "cap": {"per_year": kind["cap"]} if kind.get("cap") is not None else None,
+                "cap_text": rule_words.cap(kind),
                 "citation": ruledata.cites_text(policy, kind["cite"]),
                 "quote": kind["cite"][0]["quote"].replace("**", ""),
                 "reading": kind.get("reading"),
@@ -36,29 +43,56 @@ def catalogue(policy_id: str) -> dict | None:
                 "category_field": kind.get("category_field"),
                 "evidence": evidence(policy, kind),
                 "filing": filing(policy, kind),
+                # the rule in words (calc/rule_words.py), as the page and the region pages show it
+                "category_label": rule_words.category(kind),
+                "valid_text": years_text(valid),
+                "valid_label": rule_words.valid_label(kind),
+                "rate": rule_words.conversion(kind),
+                "bands": rule_words.table_rows(kind),
+                "one_of_text": rule_words.one_of(kind),
+                "evidence_text": rule_words.evidence(policy, kind),
+                "facts": rule_words.kind_facts(policy, kind),
             }
         else:  # another dated version of the same kind: widen the years of validity
             span = entry["valid"]
             span["from"] = None if span["from"] is None or valid.get("from") is None else min(span["from"], valid["from"])
             span["to"] = None if span["to"] is None or valid.get("to") is None else max(span["to"], valid["to"])
+            entry["valid_text"] = years_text(span)
+            entry["valid_label"] = rule_words.valid_label({"valid": span})
+    found = list(kinds.values())
     return {
         "policy": policy_id,
         "rules": policy["id"],
         "name": policy["name"],
         "aliases": [a["id"] for a in policy.get("aliases", [])],
-        "kinds": list(kinds.values()),
+        "kinds_text": f"{policy['name']}：共 {len(found)} 类学习和成果可以计入。",
+        "kinds": found,
+        "menu": menu(found),
         "person": [person_fact(spec) for spec in policy.get("person", [])],
+        "person_text": None if policy.get("person") else MESSAGES["no_person_facts"],
         "targets": {
-            "types": [{"value": k, "label": v} for k, v in TARGET_TYPE.items()],
-            "levels": [{"value": k, "label": v} for k, v in LEVEL.items()],
+            "types": choice_list(TARGET_TYPE),
+            "levels": choice_list(LEVEL),
         },
+        "vocabulary": vocabulary(),
     }
 
 
-def field(spec: dict) -> dict:
+def menu(kinds: list[dict]) -> list[dict]:
+    """The kinds as a form's select offers them: grouped by where their hours go, in order."""
+    groups = []
+    for category, label in MENU.items():
+        members = [k["id"] for k in kinds if k["category"] == category]
+        if members:
+            groups.append({"category": category, "label": label, "kinds": members})
+    return groups
+
+
+def field(kind: dict, spec: dict) -> dict:
     entry = {
         "name": spec["name"],
         "label": spec["label"],
+        "caption": rule_words.caption(kind, spec),
         "type": spec["type"],
         "unit": spec.get("unit"),
         "required": spec.get("required", True) and "default" not in spec,
@@ -79,7 +113,8 @@ def field(spec: dict) -> dict:
 
 def person_fact(spec: dict) -> dict:
     """A person fact as a form field: name, label, type (boolean, choice, year, date), choices,
-    default, help."""
+    default, help, and what an unanswered choice counts as (公有制单位（默认）)."""
+    default = next((c["label"] for c in spec.get("choices") or [] if c["value"] == spec.get("default")), None)
     return {
         "name": spec["name"],
         "label": spec["label"],
@@ -87,6 +122,7 @@ def person_fact(spec: dict) -> dict:
         "choices": spec.get("choices"),
         "default": spec.get("default"),
         "help": spec.get("help"),
+        "unset_label": f"{default}（默认）" if default else "未填",
     }
 
 
@@ -109,9 +145,25 @@ def filing(policy: dict, kind: dict) -> dict | None:
 
 
 def policies() -> list[dict]:
+    """Every id a scenario may name, with its name and how a list of regions shows it (an alias:
+    西宁市（按青海省的规定）)."""
     found = []
     for pid, policy in ruledata.rules()["policies"].items():
-        found.append({"id": pid, "name": policy["name"], "alias_of": None})
+        found.append({"id": pid, "name": policy["name"], "alias_of": None, "label": policy["name"]})
         for alias in policy.get("aliases", []):
-            found.append({"id": alias["id"], "name": alias["name"], "alias_of": pid})
+            label = f"{alias['name']}（按{policy['name']}的规定）"
+            found.append({"id": alias["id"], "name": alias["name"], "alias_of": pid, "label": label})
     return found
+
+
+def site_catalogue() -> dict:
+    """calculator/catalogue.json: the limits (calc/limits.py), the vocabulary (for a page whose
+    region is unknown), the policies, and the catalogue of every policy that is not an alias (an
+    alias, `alias_of` set, uses the catalogue of the policy it follows)."""
+    found = policies()
+    return {
+        "limits": limits.as_dict(),
+        "vocabulary": vocabulary(),
+        "policies": found,
+        "catalogues": {p["id"]: catalogue(p["id"]) for p in found if not p["alias_of"]},
+    }

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from calc import ruledata
 from calc.ruledata import matches
-from calc.scenario import Activity, Person, describe_years
-from calc.text import fmt
+from calc.scenario import Activity, Person
+from calc.vocabulary import fmt, years_text
 
 # Effects other than plain hours, resolved per year once all lines are known (calc/ledger.py).
 WHOLE_PROFESSIONAL = "whole_professional"
@@ -39,7 +39,7 @@ class Line:
     once: bool = False  # the rule gives its amount once per year however many entries
 
     def as_report(self) -> dict:
-        from calc.text import hours
+        from calc.vocabulary import hours
 
         entry = {
             "activity": self.activity,
@@ -61,7 +61,7 @@ class Line:
 def rounded(amount: float) -> float:
     """An activity's hours, rounded half up to one decimal place once, where they are computed:
     every later sum is then exact, so a year's total is always the sum of its lines."""
-    from calc.text import hours
+    from calc.vocabulary import hours
 
     return float(hours(amount))
 
@@ -116,7 +116,7 @@ def not_counted(policy: dict, kind: dict, activity: Activity) -> list[Line] | No
         line = rule_line(policy, kind, activity, activity.year, 0)
         documents = ruledata.doc_numbers(policy, kind["cite"])
         line.notes.append(
-            f"{documents}只规定了{describe_years(covered)}的{kind['name']}，{activity.year}年怎样计算通知中没有规定，"
+            f"{documents}只规定了{years_text(covered)}的{kind['name']}，{activity.year}年怎样计算通知中没有规定，"
             "本工具不计入；如当年另有通知，请以当年通知为准"
         )
         return [line]

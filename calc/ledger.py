@@ -18,7 +18,7 @@ from calc import ruledata
 from calc.conversion import COMPLETE_YEAR, WHOLE_PROFESSIONAL, Line, convert
 from calc.requirement import Requirement, requirement
 from calc.scenario import Scenario
-from calc.text import CATEGORY, fmt
+from calc.vocabulary import CATEGORY, fmt
 
 EPSILON = 1e-6
 

@@ -1,6 +1,8 @@
 """Planning: the least extra hours that would make a title application's years enough, and which
 kinds of activity can still supply them in each of those years (valid that year, of the right
-category, with room left under their caps), with the region's deadlines for that year.
+category, with room left under their caps), with the region's deadlines for that year; and, for
+each year and category, the one entry that would supply it (a page offers it as one click) and
+the sentences a page shows of all this.
 """
 
 from __future__ import annotations
@@ -9,8 +11,9 @@ import math
 
 from calc import ruledata
 from calc.ledger import Year
-from calc.text import CATEGORY, hours
+from calc.vocabulary import CATEGORY, MESSAGES, fmt, hours
 
+PLANNED_TITLE = "计划补学"  # the title of an entry the plan adds
 NO_HOURS = {"no_hours", "complete_year", "complete_any_tenure_year"}
 
 
@@ -67,11 +70,55 @@ def options(policy: dict, year: Year, category: str, gap: float = 0.0) -> list[d
         entry = {"kind": kind["id"], "name": kind["name"], "room": None if room is None else hours(room)}
         if method in ("whole_professional", "whole_professional_tenure"):
             entry["whole_requirement"] = True
-        elif gap:
-            one = entry_for(kind, gap, room, year.year)
-            if one:
-                entry["entry"] = one
+            entry["text"] = f"{kind['name']}（可整体认定全年专业科目）"
+        else:
+            if gap:
+                one = entry_for(kind, gap, room, year.year)
+                if one:
+                    entry["entry"] = one
+            entry["text"] = kind["name"] if room is None else f"{kind['name']}（当年还可计 {fmt(room)} 学时）"
         found.append(entry)
+    return found
+
+
+def suggestion(policy: dict, year: int, gap: float, options: list[dict]) -> dict | None:
+    """The one entry to offer for a year's gap in a category: of the options that need a single
+    number, a kind without a cap first, then one with room enough, then whatever supplies some.
+    {activity (as the scenario holds it), text}; None when no option needs a single number."""
+    usable = [o for o in options if not o.get("whole_requirement") and o.get("entry")]
+    best = next((o for o in usable if o["room"] is None), None) or next((o for o in usable if o["entry"]["hours"] >= gap), None)
+    best = best or (usable[0] if usable else None)
+    if best is None:
+        return None
+    entry = best["entry"]
+    if entry["field"] == "hours":
+        amount = f"{fmt(entry['hours'])} 学时"
+    else:
+        kind = ruledata.kind_for(policy, best["kind"], year) or {}
+        unit = next((f.get("unit") or "" for f in kind.get("fields", []) if f["name"] == entry["field"]), "")
+        amount = f"{fmt(entry['value'])} {unit}（{fmt(entry['hours'])} 学时）"
+    return {
+        "activity": {"kind": best["kind"], "year": year, entry["field"]: entry["value"], "title": PLANNED_TITLE},
+        "text": f"{year}年{best['name']} {amount}",
+    }
+
+
+def needs(policy: dict, entry: dict) -> list[dict]:
+    """Per category a year lacks: the gap in words, the entry to offer, the options' heading."""
+    found = []
+    for category in CATEGORY:
+        gap = entry[category]
+        if not gap:
+            continue
+        options = entry["options"].get(category, [])
+        found.append({
+            "category": category,
+            "hours": gap,
+            "text": f"{CATEGORY[category]}还差 {fmt(gap)} 学时。",
+            "suggestion": suggestion(policy, entry["year"], gap, options),
+            "options_label": f"可以补的类型（{len(options)} 类）" if options else None,
+            "empty_text": None if options else MESSAGES["no_options"],
+        })
     return found
 
 
@@ -90,5 +137,11 @@ def plan(policy: dict, years: dict[int, Year], gaps: list[dict]) -> dict:
             for d in policy.get("deadlines", [])
             if d["year"] == gap["year"] and d["who"] == "个人"
         ]
+        entry["needs"] = needs(policy, entry)
         entries.append(entry)
-    return {"extra_hours": hours(sum(g["public"] + g["professional"] for g in gaps)), "years": entries}
+    extra = hours(sum(g["public"] + g["professional"] for g in gaps))
+    parts = [
+        f"{e['year']}年" + "、".join(f"{CATEGORY[c]} {fmt(e[c])} 学时" for c in CATEGORY if e[c]) for e in entries
+    ]
+    summary = f"最少还需补 {fmt(extra)} 学时（{'；'.join(parts)}）" if entries else None
+    return {"extra_hours": extra, "years": entries, "summary_text": summary}

@@ -5,8 +5,10 @@ from __future__ import annotations
 from calc import readiness, ruledata
 from calc.errors import error
 from calc.ledger import Ledger, Year
+from calc.result_words import line_words, summary_text, year_words
 from calc.scenario import Scenario, read
-from calc.text import hours
+from calc.vocabulary import hours
+from calc.window import window_of
 
 REPORT_VERSION = 1
 
@@ -19,8 +21,7 @@ def evaluate(raw: object) -> dict:
     except Exception as exc:  # noqa: BLE001 - the user must get a report, not a traceback
         message = f"计算时出现内部错误（{type(exc).__name__}），请保存情景文件并反馈给我们。您输入的内容没有丢失。"
         code = "module_missing" if isinstance(exc, ImportError) else "internal_error"
-        return {"version": REPORT_VERSION, "policy": None, "years": [], "deadlines": [],
-                "errors": [error(None, None, message, code=code)]}
+        return empty_report(None, [error(None, None, message, code=code)])
 
 
 def build(raw: object) -> dict:
@@ -28,10 +29,10 @@ def build(raw: object) -> dict:
     scenario, errors = read(raw)
     if scenario is None:
         policy = raw.get("policy") if isinstance(raw, dict) and isinstance(raw.get("policy"), str) else None
-        return {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors}
-    the_plan = readiness.plan(scenario)
-    ledger = Ledger(scenario, extra_years=set(the_plan.years) if the_plan else set())
-    verdict = readiness.assess(scenario, ledger, the_plan)
+        return empty_report(policy, errors)
+    window = window_of(scenario)
+    ledger = Ledger(scenario, extra_years=set(window.years) if window else set())
+    verdict = readiness.assess(scenario, ledger, window)
     report = {
         "version": REPORT_VERSION,
         "policy": scenario.policy_id,
@@ -43,6 +44,14 @@ def build(raw: object) -> dict:
         report["readiness"] = verdict
     report["deadlines"] = deadlines(scenario, set(ledger.years))
     report["errors"] = errors
+    report["summary_text"] = summary_text(report)
+    return report
+
+
+def empty_report(policy: str | None, errors: list[dict]) -> dict:
+    """The report of a scenario that cannot be computed at all: no years, the errors saying why."""
+    report = {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors}
+    report["summary_text"] = summary_text(report)
     return report
 
 
@@ -59,8 +68,9 @@ def year_report(year: Year) -> dict:
         "met": year.met,
         "complete": year.complete,
         "professional_full": year.professional_full,
-        "lines": [line.as_report() for line in year.lines],
+        "lines": [{**line.as_report(), **line_words(line)} for line in year.lines],
         "notes": list(year.notes),
+        **year_words(year),
     }
     if req.citation and req.source == "policy":
         entry["required_citation"] = req.citation

@@ -39,7 +39,7 @@ class Requirement:
 
 
 def _num(value: float):
-    from calc.text import hours
+    from calc.vocabulary import hours
 
     return hours(value)
 

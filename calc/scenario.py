@@ -13,12 +13,12 @@ from datetime import date
 
 from calc import limits, ruledata
 from calc.errors import error
-from calc.text import CATEGORY, LEVEL, TARGET_TYPE
+from calc.vocabulary import CATEGORY, DEGREE, LEVEL, TARGET_FIELDS, TARGET_TYPE, years_text
 
 SCENARIO_KEYS = {"version", "policy", "person", "activities", "requirements", "target", "extra"}
 ACTIVITY_COMMON = {"kind", "year", "title", "evidence", "extra"}
 TARGET_KEYS = {"type", "level", "year", "date", "degree", "has_deputy_senior"}
-DEGREES = {"college": "大专", "bachelor": "本科", "master": "硕士研究生", "doctor": "博士研究生"}
+TARGET_LABEL = {f["name"]: f["label"] for f in TARGET_FIELDS}
 
 
 class Person:
@@ -334,19 +334,20 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         if key not in TARGET_KEYS:
             errors.append(error(None, f"target.{str(key)[:40]}", f"未知的申报目标字段“{str(key)[:40]}”。", code="field_unknown"))
     ttype, level, year = raw.get("type"), raw.get("level"), raw.get("year")
-    for name, value, label in (("type", ttype, "申报类型"), ("level", level, "申报级别"), ("year", year, "申报年度")):
+    for name, value in (("type", ttype), ("level", level), ("year", year)):
+        label = TARGET_LABEL[name]
         if value is None:
             errors.append(error(None, f"target.{name}", f"申报目标缺少{label}。", code="field_missing"))
             bad = True
     if ttype is not None and not one_of(ttype, TARGET_TYPE):
-        errors.append(error(None, "target.type", "申报类型须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。", code="value_invalid"))
+        errors.append(error(None, "target.type", f"{TARGET_LABEL['type']}须是 " + "、".join(f"{k}（{v}）" for k, v in TARGET_TYPE.items()) + "。", code="value_invalid"))
         bad = True
     if level is not None and not one_of(level, LEVEL):
-        errors.append(error(None, "target.level", "申报级别须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。", code="value_invalid"))
+        errors.append(error(None, "target.level", f"{TARGET_LABEL['level']}须是 " + "、".join(f"{k}（{v}）" for k, v in LEVEL.items()) + "。", code="value_invalid"))
         bad = True
     problem = check_year(year) if year is not None else None
     if problem:
-        errors.append(error(None, "target.year", f"申报年度：{problem}。", code="year_invalid"))
+        errors.append(error(None, "target.year", f"{TARGET_LABEL['year']}：{problem}。", code="year_invalid"))
         bad = True
     if bad:
         return None, True
@@ -355,18 +356,19 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
     if raw.get("date") is not None:
         parsed = parse_date(raw["date"])
         if parsed is None:
-            errors.append(error(None, "target.date", "申报日期须写成 2025-11-01 这样的日期；已按当年12月31日计算。", code="date_invalid"))
+            errors.append(error(None, "target.date", f"{TARGET_LABEL['date']}须写成 2025-11-01 这样的日期；已按当年12月31日计算。", code="date_invalid"))
         elif parsed.year != year:
-            errors.append(error(None, "target.date", f"申报日期 {parsed.isoformat()} 不在申报年度 {year} 年内；已按 {year}年12月31日计算。", code="date_not_in_year"))
+            errors.append(error(None, "target.date", f"{TARGET_LABEL['date']} {parsed.isoformat()} 不在{TARGET_LABEL['year']} {year} 年内；已按 {year}年12月31日计算。", code="date_not_in_year"))
         else:
             when = parsed
     degree = raw.get("degree")
-    if degree is not None and not one_of(degree, DEGREES):
-        errors.append(error(None, "target.degree", "学历学位须是 college、bachelor、master 或 doctor，已忽略。", code="value_invalid"))
+    if degree is not None and not one_of(degree, DEGREE):
+        choices = "、".join(f"{k}（{v}）" for k, v in DEGREE.items())
+        errors.append(error(None, "target.degree", f"{TARGET_LABEL['degree']}须是 {choices}，已忽略。", code="value_invalid"))
         degree = None
     deputy = raw.get("has_deputy_senior", False)
     if not isinstance(deputy, bool):
-        errors.append(error(None, "target.has_deputy_senior", "“已取得副高级职称”只能是 true 或 false，已忽略。", code="value_invalid"))
+        errors.append(error(None, "target.has_deputy_senior", f"“{TARGET_LABEL['has_deputy_senior']}”只能是 true 或 false，已忽略。", code="value_invalid"))
         deputy = False
     return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
 
@@ -412,7 +414,7 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
     year = int(raw["year"])
     kind = ruledata.kind_for(policy, kind_id, year)
     if kind is None:
-        spans = "、".join(describe_years(v.get("valid", {})) for v in versions)
+        spans = "、".join(years_text(v.get("valid", {})) for v in versions)
         errors.append(error(index, "year", f"{label}：“{name}”在{policy['name']}的规则中适用于{spans}，{year}年不适用，未计算。", code="kind_not_in_year"))
         return None
     ok = True
@@ -531,14 +533,3 @@ def normalise_value(spec: dict, value: object) -> object:
     if spec["type"] == "years":
         return sorted({int(v) for v in value})
     return value
-
-
-def describe_years(years: dict) -> str:
-    start, end = years.get("from"), years.get("to")
-    if start and end:
-        return f"{start}—{end}年" if start != end else f"{start}年"
-    if start:
-        return f"{start}年起"
-    if end:
-        return f"{end}年及以前"
-    return "各年度"

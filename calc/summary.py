@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from calc.text import CATEGORY, STATUS, fmt
-
-MET = {True: "达标", False: "未达标", None: "无法判断"}
+from calc.vocabulary import fmt
 
 
 def summary(report: dict) -> str:
@@ -28,22 +26,18 @@ def summary(report: dict) -> str:
         extra = f"，{'、'.join(flags)}" if flags else ""
         out.append(
             f"\n{year['year']}年：公需{fmt(year['public'])} 专业{fmt(year['professional'])} 合计{fmt(year['total'])}学时；"
-            f"{need} → {MET[year['met']] if year.get('annual', True) else '申报时按平均学时核对'}{extra}"
+            f"{need} → {year['state_label'] if year.get('annual', True) else '申报时按平均学时核对'}{extra}"
         )
         for line in year["lines"]:
-            if line["category"] in CATEGORY:
-                amount = f"{CATEGORY[line['category']]}{fmt(line['hours'])}学时"
-            else:  # 视同完成、不计学时 and the like: the note says what it does
-                amount = "不直接计学时" if not line["hours"] else f"{fmt(line['hours'])}学时"
             note = f"（{line['note']}）" if line.get("note") else ""
-            out.append(f"  · {line['name']}：{amount}{note}  依据：{line['citation']}")
+            out.append(f"  · {line['name']}：{line['amount_text']}{note}  依据：{line['citation']}")
             if line.get("reading"):
                 out.append(f"    本站理解：{line['reading']}")
         for note in year["notes"]:
             out.append(f"  注：{note}")
     verdict = report.get("readiness")
     if verdict:
-        out.append(f"\n职称申报（{verdict.get('target', '')}）：{STATUS[verdict['status']]}")
+        out.append(f"\n{verdict['headline']}")
         for reason in verdict["reasons"]:
             out.append(f"  - {reason}")
     if report.get("deadlines"):

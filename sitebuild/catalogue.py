@@ -1,40 +1,19 @@
-"""Stage 3c: the kinds catalogue of every region, as static JSON for the calculator page.
+"""Stage 3c: calculator/catalogue.json, the kinds catalogue of every region for the calculator page.
 
 Written with CPython's calc at build time, so the page can show its forms before Pyodide has
-started; the numbers themselves always come from calc running in the browser.
-Shape: {"limits": calc.limits.as_dict(), "policies": calc.policies(), "catalogues": {id: calc.catalogue(id)}} for every policy
-that is not an alias (an alias, `alias_of` set, uses the catalogue of the policy it follows).
-Each kind also gets `rate` (how it converts, in words) and `bands` ([case, hours] rows of its
-table), worded as on the region pages (sitebuild/describe.py), for the calculator's explanations.
+started; the numbers themselves always come from calc running in the browser. The file is
+calc.site_catalogue() as it is (calc/catalogue.py; format: calc/schemas/catalogue.schema.json):
+each region's catalogue is exactly what `python -m calc kinds POLICY --json` prints, and this
+stage adds nothing to it.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
-from . import describe
 from .paths import ROOT, RULES_JSON
-
-_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]<>|#])")
-
-
-def _plain(text: str) -> str:
-    """describe.* gives Markdown-escaped text; the calculator shows it as plain text."""
-    return _MD_ESCAPE.sub(r"\1", text)
-
-
-def _add_rates(catalogue: dict, rules_policy: dict) -> dict:
-    by_id = {k["id"]: k for k in rules_policy.get("kinds", [])}
-    for kind in catalogue.get("kinds", []):
-        rule = by_id.get(kind["id"])
-        if rule is None:
-            continue
-        kind["rate"] = _plain(describe.conversion(rule))
-        kind["bands"] = [[_plain(case), _plain(value)] for case, value in describe.table_rows(rule)]
-    return catalogue
 
 
 def _calc():
@@ -47,17 +26,7 @@ def _calc():
 
 
 def build() -> dict:
-    calc = _calc()
-    policies = calc.policies()
-    rules = json.loads(RULES_JSON.read_text("utf-8"))["policies"]
-    return {
-        "limits": calc.limits.as_dict(),  # calc/limits.py: the page reads every limit from here
-        "policies": policies,
-        "catalogues": {
-            p["id"]: _add_rates(calc.catalogue(p["id"]), rules.get(p["id"], {}))
-            for p in policies if not p.get("alias_of")
-        },
-    }
+    return _calc().site_catalogue()
 
 
 def write(dest: Path) -> dict:

@@ -9,7 +9,7 @@
 // replacement is not saved until the user chooses. Another tab's newer work is never overwritten
 // without asking; a saved scenario whose last calculation never answered is not calculated again
 // at start without asking.
-import { ActivityList, creditsByActivity, nextTask } from "./activities.js";
+import { ActivityList, creditsByActivity } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
 import { Engine, EngineFailure } from "./engine.js";
@@ -25,7 +25,9 @@ import { addRequirement, renderPerson, renderRequirements, renderTarget } from "
 import { decodeShare, readAddress } from "./share.js";
 import { wireSharePanel } from "./share-panel.js";
 import { Autosave, HISTORY, KEY } from "./storage.js";
+import { nextTask } from "./tasks.js";
 import { loadThemeOnDemand } from "./theme-on-demand.js";
+import { useVocabulary } from "./vocabulary.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("calculator");
@@ -249,11 +251,7 @@ function restartEngine() {
 
 function fillPolicySelect() {
   policySelect.replaceChildren();
-  const names = Object.fromEntries(data.policies.map((p) => [p.id, p.name]));
-  for (const p of data.policies) {
-    const label = p.alias_of ? `${p.name}（按${names[p.alias_of] || p.alias_of}的规定）` : p.name;
-    policySelect.append(el("option", { value: p.id }, label));
-  }
+  for (const p of data.policies) policySelect.append(el("option", { value: p.id }, p.label));
   if (!canonical(scenario.policy)) {
     const shown = typeof scenario.policy === "string" ? scenario.policy : JSON.stringify(scenario.policy ?? null);
     policySelect.append(el("option", { value: shown }, `未知地区：${shown}`));
@@ -267,9 +265,7 @@ function describePolicy() {
   showFailureHelp(); // its worksheet link is the region's
   const cat = catalogue();
   const hint = $("policy-hint");
-  hint.textContent = cat
-    ? `${cat.name}：共 ${(cat.kinds || []).length} 类学习和成果可以计入。`
-    : "本站没有这个地区的规定，请从列表中选择一个地区。";
+  hint.textContent = cat ? cat.kinds_text : "本站没有这个地区的规定，请从列表中选择一个地区。";
 }
 
 function renderSections() {
@@ -631,6 +627,7 @@ async function start() {
     return;
   }
   useLimits(data.limits);
+  useVocabulary(data.vocabulary);
   autosave.migrateOldCopy();
   historyPanel = new HistoryPanel({
     list: $("history-list"), count: $("history-count"), hint: $("history-hint"), autosave,

@@ -2,8 +2,7 @@
 // separate evaluation by calc through the page's one engine, one after another; an edit during
 // the comparison stops it (its answers would be for old input).
 import { clear, el } from "./dom.js";
-import { READINESS, hours } from "./labels.js";
-import { badge, yearState } from "./years.js";
+import { badge } from "./years.js";
 
 /** Evaluate `scenario` under each policy id; resolves with [{id, name, report}] or null when superseded. */
 export async function evaluateEverywhere(engine, scenario, policies) {
@@ -19,11 +18,7 @@ export async function evaluateEverywhere(engine, scenario, policies) {
 
 function cell(year) {
   if (!year) return el("td", { class: "calc-cmp-none" }, "—");
-  const req = year.required;
-  const text = req
-    ? `公需 ${hours(year.public)}/${hours(req.public)}，专业 ${hours(year.professional)}/${hours(req.professional)}`
-    : `公需 ${hours(year.public)}，专业 ${hours(year.professional)}（要求未知）`;
-  return el("td", {}, badge(yearState(year)), el("br"), text);
+  return el("td", {}, badge(year.state, year.state_label), el("br"), year.figures_text);
 }
 
 /** The comparison table. `nameOf(index)` names an activity of the scenario. */
@@ -41,7 +36,7 @@ export function comparisonTable(results, nameOf) {
         el("li", {}, Number.isInteger(e.activity) ? `${nameOf(e.activity)}：${e.message}` : e.message)),
       errors.length > 20 ? el("li", {}, `另有 ${errors.length - 20} 条`) : null)
       : "无";
-    const verdict = r.report.readiness ? READINESS[r.report.readiness.status] || r.report.readiness.status : "未选择申报";
+    const verdict = r.report.readiness ? r.report.readiness.status_label : "未选择申报";
     body.append(el("tr", { dataset: { policy: r.id } },
       el("th", { scope: "row" }, r.name),
       years.map((y) => cell(byYear.get(y))),

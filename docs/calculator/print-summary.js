@@ -2,18 +2,15 @@
 // 非官方自查, with the verdict, a table per year, the evidence to keep for each activity, the rule
 // data version and the date. User text is set as text only.
 import { clear, el } from "./dom.js";
-import { CATEGORY, READINESS, hours } from "./labels.js";
-import { STATE, yearState } from "./years.js";
+import { VOCABULARY, shown, term } from "./vocabulary.js";
 
 /**
  * The evidence to keep for an activity: what the user wrote, else what the rule data names for its
- * kind (catalogue `evidence`: the notice's words with the clause, or the site's advice).
+ * kind (catalogue `evidence_text`: the notice's words with the clause, or the site's advice, said so).
  */
 export function evidenceFor(activity, kind) {
   if (typeof activity?.evidence === "string" && activity.evidence) return activity.evidence;
-  const evidence = kind?.evidence;
-  if (!evidence?.text) return "—";
-  return evidence.citation ? `${evidence.text}（${evidence.citation}）` : evidence.text;
+  return kind?.evidence_text || "—";
 }
 
 export function renderPrintSummary(container, { report, scenario, policyName, kindName, kindOf = () => null, credited, today = new Date() }) {
@@ -26,41 +23,40 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
     el("p", { class: "calc-print-meta" }, "本表由“继续教育学时自查”网站根据本人填写的内容在本机生成，不是主管部门的审核结果；以主管部门登记审核为准。"));
 
   const r = report.readiness;
-  const gap = (s) => [s.public ? `公需${hours(s.public)}学时` : "", s.professional ? `专业${hours(s.professional)}学时` : ""].filter(Boolean).join("、");
-  const plan = r?.plan && (r.plan.years || []).length
-    ? `；最少还需补 ${hours(r.plan.extra_hours)} 学时（${r.plan.years.map((y) => `${y.year}年${gap(y)}`).join("；")}）` : "";
+  const plan = r?.plan?.summary_text ? `；${r.plan.summary_text}` : "";
   container.append(el("p", { class: "calc-print-verdict" },
-    r ? `结论（${r.target || "职称申报"}）：${READINESS[r.status] || r.status}${plan}`
-      : "结论：未选择职称申报，仅逐年自查。"));
+    r ? `结论（${r.target || term("title_application")}）：${r.status_label}${plan}`
+      : `结论：${VOCABULARY.messages.no_target}`));
   if (r && (r.reasons || []).length) container.append(el("p", { class: "calc-print-meta" }, `说明：${r.reasons[0]}`));
 
   const years = report.years || [];
   if (years.length) {
     container.append(el("table", { class: "calc-print-table" },
-      el("caption", {}, "逐年学时（已计/要求）"),
-      el("thead", {}, el("tr", {}, ["年度", "公需科目", "专业科目", "合计", "状态"].map((t) => el("th", { scope: "col" }, t)))),
+      el("caption", {}, `逐年${term("hours")}（${term("credited")}/${term("required")}）`),
+      el("thead", {}, el("tr", {}, ["年度", VOCABULARY.category.public, VOCABULARY.category.professional, term("total"), "状态"]
+        .map((t) => el("th", { scope: "col" }, t)))),
       el("tbody", {}, years.map((y) => {
         const q = y.required || {};
-        const f = (k) => `${hours(y[k])}/${q[k] === undefined || q[k] === null ? "未知" : hours(q[k])}`;
-        return el("tr", {}, el("th", { scope: "row" }, `${y.year}${y.required_source === "user" ? "（自填要求）" : ""}`),
-          el("td", {}, f("public")), el("td", {}, f("professional")), el("td", {}, f("total")), el("td", {}, STATE[yearState(y)].label));
+        const f = (k) => `${shown(y[k])}/${q[k] === undefined || q[k] === null ? term("unknown") : shown(q[k])}`;
+        return el("tr", {}, el("th", { scope: "row" }, `${y.year}${y.required_source === "user" ? `（${term("user_requirement")}）` : ""}`),
+          el("td", {}, f("public")), el("td", {}, f("professional")), el("td", {}, f("total")), el("td", {}, y.state_label));
       }))));
   }
 
   const activities = Array.isArray(scenario.activities) ? scenario.activities : [];
   if (activities.length) {
-    const shown = activities.slice(0, 60);
+    const listed = activities.slice(0, 60);
     container.append(el("table", { class: "calc-print-table" },
-      el("caption", {}, "各项学习和成果，及应保留的证明材料"),
-      el("thead", {}, el("tr", {}, ["#", "年度", "类型与名称", "计入", "应保留的证明材料"].map((t) => el("th", { scope: "col" }, t)))),
-      el("tbody", {}, shown.map((a, i) => {
+      el("caption", {}, `各项学习和成果，及应保留的${term("evidence")}`),
+      el("thead", {}, el("tr", {}, ["#", "年度", "类型与名称", term("counted"), `应保留的${term("evidence")}`].map((t) => el("th", { scope: "col" }, t)))),
+      el("tbody", {}, listed.map((a, i) => {
         const lines = credited.get(i) || [];
-        const got = lines.map((l) => `${CATEGORY[l.category] ? CATEGORY[l.category].slice(0, 2) : ""}${hours(l.hours)}`).join("；") || "未计";
+        const got = lines.map((l) => `${VOCABULARY.category_short[l.category] || ""}${shown(l.hours)}`).join("；") || term("not_credited");
         const title = typeof a?.title === "string" && a.title ? `「${a.title}」` : "";
         return el("tr", {}, el("td", {}, String(i + 1)), el("td", {}, a && a.year !== undefined ? String(a.year) : ""),
           el("td", {}, `${kindName(a?.kind)}${title}`), el("td", {}, got), el("td", {}, evidenceFor(a, kindOf(a?.kind))));
       }))));
-    if (activities.length > shown.length) container.append(el("p", {}, `另有 ${activities.length - shown.length} 项未列出（见导出的情景文件）。`));
+    if (activities.length > listed.length) container.append(el("p", {}, `另有 ${activities.length - listed.length} 项未列出（见导出的情景文件）。`));
   }
   container.append(el("p", { class: "calc-print-meta" }, "本人确认以上内容如实填写。签名：＿＿＿＿＿＿　日期：＿＿＿＿＿＿"));
 }

@@ -1,52 +1,29 @@
-// The title application (职称申报) verdict: which years of the window count, which are short and
-// by how much, exemptions and reductions with their reasons and clauses.
+// The title application (职称申报) verdict, as calc words it: the headline with its status, the
+// window's years with their state and shortfall, what is still missing, and the reasons and
+// clauses (exemptions, reductions, each year).
 import { el } from "./dom.js";
-import { READINESS, hours } from "./labels.js";
-import { badge, yearState } from "./years.js";
+import { term } from "./vocabulary.js";
+import { badge } from "./years.js";
 
-export function readinessSection(readiness, report) {
+export function readinessSection(readiness) {
   const status = readiness.status;
   const box = el("section", { class: "calc-readiness", dataset: { status } });
-  box.append(el("h3", {}, `职称申报${readiness.target ? `（${readiness.target}）` : ""}：`,
-    el("span", { class: `calc-badge calc-${status}` }, READINESS[status] || status)));
+  box.append(el("h3", {}, `${readiness.heading}：`, badge(status, readiness.status_label)));
 
-  const byYear = new Map((report.years || []).map((y) => [y.year, y]));
-  const counted = new Set(readiness.years_counted || []);
-  const short = new Map((readiness.shortfall || []).map((s) => [s.year, s]));
-  if ((readiness.window || []).length) {
-    const need = readiness.years_needed ? `需要其中 ${readiness.years_needed} 个年度达标` : "";
-    box.append(el("p", {}, `可计入的年度：${readiness.window[0]}—${readiness.window[readiness.window.length - 1]}年${need ? `，${need}` : ""}；已计入 ${counted.size} 个。`));
-    const list = el("ol", { class: "calc-window" });
-    for (const y of readiness.window) {
-      const year = byYear.get(y);
-      const state = year ? yearState(year) : "unknown";
-      const s = short.get(y);
-      const parts = [];
-      if (s?.public) parts.push(`公需差 ${hours(s.public)}`);
-      if (s?.professional) parts.push(`专业差 ${hours(s.professional)}`);
-      list.append(el("li", { class: counted.has(y) ? "calc-counted" : null, dataset: { year: y } },
-        el("span", { class: "calc-window-year" }, `${y}年`), badge(state),
-        counted.has(y) ? el("span", { class: "calc-window-note" }, "计入") : null,
-        parts.length ? el("span", { class: "calc-window-note" }, parts.join("，")) : null));
-    }
-    box.append(list);
-  } else if (readiness.years_needed) {
-    box.append(el("p", {}, `需要达标年度数：${readiness.years_needed}`));
+  if (readiness.window_text) box.append(el("p", {}, readiness.window_text));
+  if ((readiness.window_years || []).length) {
+    box.append(el("ol", { class: "calc-window" }, readiness.window_years.map((y) =>
+      el("li", { class: y.counted ? "calc-counted" : null, dataset: { year: y.year } },
+        el("span", { class: "calc-window-year" }, `${y.year}年`), badge(y.state, y.state_label),
+        y.counted ? el("span", { class: "calc-window-note" }, term("counted")) : null,
+        y.shortfall_text ? el("span", { class: "calc-window-note" }, y.shortfall_text) : null))));
   }
-  if ((readiness.shortfall || []).length) {
-    box.append(el("p", { class: "calc-state" }, "尚缺：",
-      readiness.shortfall.map((s) => {
-        const parts = [];
-        if (s.public) parts.push(`公需科目 ${hours(s.public)} 学时`);
-        if (s.professional) parts.push(`专业科目 ${hours(s.professional)} 学时`);
-        return `${s.year}年${parts.join("、") || "未达标"}；`;
-      }).join("")));
-  }
+  if (readiness.shortfall_text) box.append(el("p", { class: "calc-state" }, readiness.shortfall_text));
   if ((readiness.reasons || []).length) {
     box.append(el("details", { class: "calc-reasons-box", open: status !== "ready" },
       el("summary", {}, "为什么（逐年说明、免除或减免的理由）"),
       el("ul", { class: "calc-reasons" }, readiness.reasons.map((r) => el("li", {}, r)))));
   }
-  if ((readiness.citations || []).length) box.append(el("p", { class: "calc-cite" }, `依据：${readiness.citations.join("；")}`));
+  if ((readiness.citations || []).length) box.append(el("p", { class: "calc-cite" }, `${term("citation")}：${readiness.citations.join("；")}`));
   return box;
 }

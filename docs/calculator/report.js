@@ -2,7 +2,6 @@
 // application verdict and the planner, then each year (years.js) with every line explained
 // (explain.js), then the deadlines.
 import { clear, el } from "./dom.js";
-import { READINESS } from "./labels.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
 import { yearSection } from "./years.js";
@@ -41,9 +40,9 @@ export function renderReport(container, report, ctx) {
   clear(container);
   const errors = report.errors || [];
   if (errors.length) container.append(renderErrors(errors, scenario, kindName));
-  if (report.readiness) container.append(readinessSection(report.readiness, report));
+  if (report.readiness) container.append(readinessSection(report.readiness));
   if ((report.years || []).length) {
-    container.append(plannerSection(report, { kindOf: ctx.kindOf, onAdd: ctx.onAdd, currentYear: calendarYear(report, scenario) }));
+    container.append(plannerSection(report, { onAdd: ctx.onAdd, currentYear: calendarYear(report, scenario) }));
   }
   const nameOf = (index) => activityName(scenario, index, kindName);
   for (const year of report.years || []) {
@@ -67,20 +66,8 @@ export function isUnusable(report) {
   return (report.years || []).length === 0 && errors.some((e) => e.activity === null || e.activity === undefined);
 }
 
-/** One sentence for screen readers after each calculation. */
+/** One sentence for screen readers after each calculation (calc's `summary_text`). */
 export function summarySentence(report) {
   if (isUnusable(report)) return "无法计算，请查看错误提示。";
-  const parts = [];
-  const years = report.years || [];
-  const met = years.filter((y) => y.met === true).map((y) => y.year);
-  const short = years.filter((y) => y.met === false).map((y) => y.year);
-  const unknown = years.filter((y) => y.met === null || y.met === undefined).map((y) => y.year);
-  if (met.length) parts.push(`${met.join("、")}年已达标`);
-  if (short.length) parts.push(`${short.join("、")}年未达标`);
-  if (unknown.length) parts.push(`${unknown.join("、")}年无法判断`);
-  const r = report.readiness;
-  if (r) parts.push(`职称申报：${READINESS[r.status] || r.status}`);
-  const errors = (report.errors || []).length;
-  if (errors) parts.push(`${errors}处需要修改`);
-  return `计算完成：${parts.join("；") || "暂无数据"}。`;
+  return `计算完成：${report.summary_text}。`;
 }

@@ -1,8 +1,10 @@
 // The optional parts of the scenario: the title application (target), the person, and the
 // requirements the user supplies for years the notices do not cover.
 import { checkbox, clear, el, field, select } from "./dom.js";
-import { DEGREE, LEVEL, TARGET_TYPE, optionOf } from "./labels.js";
 import { shownNumber, typedNumber } from "./limits.js";
+import { VOCABULARY, formField } from "./vocabulary.js";
+
+const choices = (spec) => (spec.choices || []).map((c) => [c.value, c.label]);
 
 /** Set or delete obj[name]; delete the object from its parent when it becomes empty. */
 function put(obj, name, value) {
@@ -21,7 +23,7 @@ export function renderPerson(container, scenario, catalogue, onChange) {
   clear(container);
   const facts = catalogue?.person || [];
   if (!facts.length) {
-    container.append(el("p", { class: "calc-hint" }, "本地区的规定不需要个人信息。"));
+    container.append(el("p", { class: "calc-hint" }, catalogue?.person_text || VOCABULARY.messages.no_person_facts));
     return;
   }
   const person = () => {
@@ -43,9 +45,7 @@ export function renderPerson(container, scenario, catalogue, onChange) {
       const item = checkbox(spec.label, box);
       container.append(hint ? el("div", { class: "calc-field" }, item, el("span", { class: "calc-hint" }, hint)) : item);
     } else if (spec.type === "choice") {
-      const choices = (spec.choices || []).map((c) => [c.value, c.label]);
-      const fallback = (spec.choices || []).find((c) => c.value === spec.default);
-      const node = select(spec.name, choices, { placeholder: fallback ? `${fallback.label}（默认）` : "未填", value: value ?? "" });
+      const node = select(spec.name, choices(spec), { placeholder: spec.unset_label, value: value ?? "" });
       node.addEventListener("change", () => changed(spec.name, node.value || undefined));
       container.append(field(spec.label, node, { hint }));
     } else if (spec.type === "date") {
@@ -55,7 +55,7 @@ export function renderPerson(container, scenario, catalogue, onChange) {
     } else {
       const node = el("input", { type: "text", name: spec.name, inputmode: "numeric", maxlength: 12, value: shownNumber(value) });
       node.addEventListener("input", () => changed(spec.name, typedNumber(node.value)));
-      container.append(field(spec.label, node, { unit: "年", hint }));
+      container.append(field(spec.label, node, { unit: formField("target", "year").unit, hint }));
     }
   }
 }
@@ -64,11 +64,9 @@ export function renderTarget(container, scenario, catalogue, details, onChange, 
   clear(container);
   const target = isObject(scenario.target) ? scenario.target : null;
   if (target) details.open = true;
-  const types = (catalogue?.targets?.types || Object.keys(TARGET_TYPE)).map((t) => optionOf(t, TARGET_TYPE));
-  const levels = (catalogue?.targets?.levels || Object.keys(LEVEL)).map((l) => optionOf(l, LEVEL));
-
-  const typeSelect = select("type", types, { placeholder: "不检查", value: target?.type ?? "" });
-  container.append(field("申报方式", typeSelect));
+  const spec = (name) => formField("target", name); // calc's labels of the target's fields
+  const typeSelect = select("type", choices(spec("type")), { placeholder: "不检查", value: target?.type ?? "" });
+  container.append(field(spec("type").caption, typeSelect));
   const rest = el("div", { class: "calc-grid calc-wide", hidden: !target });
   container.append(rest);
 
@@ -77,22 +75,23 @@ export function renderTarget(container, scenario, catalogue, details, onChange, 
     put(scenario.target, name, value);
     onChange();
   };
-  const levelSelect = select("level", levels, { value: target?.level ?? "" });
+  const levelSelect = select("level", choices(spec("level")), { value: target?.level ?? "" });
   levelSelect.addEventListener("change", () => update("level", levelSelect.value || undefined));
   const year = el("input", { type: "text", name: "year", inputmode: "numeric", maxlength: 12, value: shownNumber(target?.year) });
   year.addEventListener("input", () => update("year", typedNumber(year.value)));
   const date = el("input", { type: "date", name: "date", value: typeof target?.date === "string" ? target.date : "" });
   date.addEventListener("input", () => update("date", date.value || undefined));
-  const degree = select("degree", Object.entries(DEGREE), { placeholder: "未填", value: target?.degree ?? "" });
+  const degree = select("degree", choices(spec("degree")), { placeholder: "未填", value: target?.degree ?? "" });
   degree.addEventListener("change", () => update("degree", degree.value || undefined));
   const deputy = el("input", { type: "checkbox", name: "has_deputy_senior", checked: target?.has_deputy_senior === true });
   deputy.addEventListener("change", () => update("has_deputy_senior", deputy.checked ? true : undefined));
+  const deputyField = spec("has_deputy_senior");
   rest.append(
-    field("申报级别", levelSelect),
-    field("申报年度", year, { unit: "年" }),
-    field("申报日期（可选）", date, { hint: "默认为当年12月31日" }),
-    field("学历学位（可选）", degree),
-    checkbox("已取得副高级职称（博士申报正高）", deputy),
+    field(spec("level").caption, levelSelect),
+    field(spec("year").caption, year, { unit: spec("year").unit }),
+    field(spec("date").caption, date, { hint: spec("date").help }),
+    field(spec("degree").caption, degree),
+    el("div", { class: "calc-field" }, checkbox(deputyField.label, deputy), el("span", { class: "calc-hint" }, deputyField.help)),
   );
 
   typeSelect.addEventListener("change", () => {
@@ -171,7 +170,8 @@ function requirementRow(list, scenario, initialKey, figures, details, onChange) 
       },
     },
   }, "删除");
-  row.append(field("年度", year, { unit: "年" }), field("公需科目", pub, { unit: "学时" }),
-    field("专业科目", pro, { unit: "学时" }), remove);
+  const spec = (name) => formField("requirement", name); // calc's labels of a requirement's fields
+  row.append(field(spec("year").label, year, { unit: spec("year").unit }), field(spec("public").label, pub, { unit: spec("public").unit }),
+    field(spec("professional").label, pro, { unit: spec("professional").unit }), remove);
   return row;
 }

@@ -129,6 +129,6 @@ def test_planner_says_when_no_notice_gives_the_years_deadlines(page, site_url):
                 "target": {"type": "recognition", "level": "intermediate", "year": 2026}}
     open_scenario(page, site_url, scenario)
     planner = page.locator(".calc-planner")
-    assert "本站收录的通知没有给出2026年的截止时间" in planner.inner_text()
+    assert "2026年：本站收录的通知没有给出这一年的截止时间" in planner.inner_text()  # calc: MESSAGES["no_deadlines"]
     assert planner.locator("table.calc-cal").count() == 0
     assert "2025-12-10" in page.inner_text(".calc-deadlines")

@@ -1,0 +1,196 @@
+"""The one vocabulary: the Chinese word for every code of the scenario and report formats, the
+terms that name what a figure is, and how numbers and spans of years are written.
+
+Every output takes its words from here: the report (calc/report.py), the command line's summary,
+the catalogue the calculator page renders (`vocabulary`, calc/catalogue.py) and the generated
+pages (sitebuild/). Nothing else holds a table of these words: to change a word, change it here.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+CATEGORY = {"public": "公需科目", "professional": "专业科目"}
+CATEGORY_SHORT = {"public": "公需", "professional": "专业"}  # in tight places (the printed table)
+NO_CATEGORY = "不计入公需、专业科目"  # a kind whose lines fill neither (视同完成, 不计学时)
+TARGET_TYPE = {"review": "评审", "recognition": "认定", "series_change": "转系列", "appointment": "聘用"}
+LEVEL = {
+    "full_senior": "正高级",
+    "senior": "副高级",
+    "intermediate": "中级",
+    "assistant": "助理级",
+    "junior": "初级",
+    "clerk": "员级",
+}
+DEGREE = {"college": "大专", "bachelor": "大学本科", "master": "硕士", "doctor": "博士"}
+GENDER = {"male": "男", "female": "女"}
+GROUP = {
+    "course": "课程学习",
+    "training": "培训、研修、会议",
+    "achievement": "论文、著作、专利、课题、获奖等成果",
+    "qualification": "学历、学位、资格考试",
+    "service": "授课、带教、评审、援派等工作",
+    "situation": "特殊情形（视同完成、免除、转任）",
+    "excluded": "不计学时",
+}
+# readiness.status: the verdict on a title application
+STATUS = {
+    "ready": "学时条件已满足",
+    "not_ready": "学时条件尚未满足",
+    "exempt": "不要求继续教育学时",
+    "reference_only": "学时仅作评审参考",
+    "unknown": "无法判断",
+    "industry_rules": "按行业主管部门的规定执行",
+}
+# years[].state: a year against its requirement
+YEAR_STATE = {"met": "已达标", "short": "未达标", "unknown": "无法判断"}
+# years[].required_source
+REQUIRED_SOURCE = {"policy": "通知规定的要求", "user": "自填要求"}
+# the kinds of a form's select, by the category their hours go to (catalogue `menu`)
+MENU = {"public": "公需科目", "professional": "专业科目", None: "其他（整年认定、免修或不计学时）"}
+
+# What a figure or a piece of text is, where it is shown beside it ("依据：…", "本站理解：…").
+TERMS = {
+    "hours": "学时",
+    "total": "合计",
+    "category": "类别",
+    "credited": "已计学时",
+    "required": "要求",
+    "shortfall": "还差",
+    "unknown": "未知",
+    "citation": "依据",
+    "required_citation": "年度要求依据",
+    "reading": "本站理解",
+    "how": "计算",
+    "quote": "条款原文",
+    "rate": "折算标准",
+    "bands": "折算表",
+    "case": "情形",
+    "cap": "上限",
+    "valid": "适用",
+    "evidence": "证明材料",
+    "rule": "规则编号",
+    "counted": "计入",
+    "credit": "已计",
+    "not_credited": "未计",
+    "optional": "可选",
+    "default": "默认",
+    "title_application": "职称申报",
+    "deadlines": "截止",
+    "user_requirement": "自填要求",
+}
+
+# Sentences about the rules that hold no number: shown where the data has nothing to say.
+MESSAGES = {
+    "no_person_facts": "本地区的规定不需要个人信息。",
+    "no_deadlines": "本站收录的通知没有给出这一年的截止时间，请以当年的通知为准。",
+    "other_deadlines": "通知给出的其他年度的时间节点见下方“截止时间”。",
+    "no_options": "该年度已没有可计入这一类别的类型（都已到上限或不适用）。",
+    "no_target": "未选择职称申报，仅逐年自查。",
+}
+
+# The fields of the scenario format outside a kind's own (scenario.md), as a form asks for them.
+ACTIVITY_FIELDS = [
+    {"name": "kind", "label": "类型", "type": "choice", "required": True},
+    {"name": "year", "label": "年度", "type": "year", "unit": "年", "required": True},
+    {"name": "title", "label": "名称或备注", "type": "text", "required": False},
+    {"name": "evidence", "label": "证明材料", "type": "text", "required": False, "help": "如证书、结业证明、发表的期刊"},
+]
+TARGET_FIELDS = [
+    {"name": "type", "label": "申报方式", "type": "choice", "required": True, "choices": TARGET_TYPE},
+    {"name": "level", "label": "申报级别", "type": "choice", "required": True, "choices": LEVEL},
+    {"name": "year", "label": "申报年度", "type": "year", "unit": "年", "required": True},
+    {"name": "date", "label": "申报日期", "type": "date", "required": False, "help": "默认为当年12月31日"},
+    {"name": "degree", "label": "学历学位", "type": "choice", "required": False, "choices": DEGREE},
+    {"name": "has_deputy_senior", "label": "已取得副高级职称", "type": "boolean", "required": False,
+     "help": "博士申报正高级职称时填写"},
+]
+REQUIREMENT_FIELDS = [
+    {"name": "year", "label": "年度", "type": "year", "unit": "年", "required": True},
+    {"name": "public", "label": CATEGORY["public"], "type": "number", "unit": "学时", "required": True},
+    {"name": "professional", "label": CATEGORY["professional"], "type": "number", "unit": "学时", "required": True},
+]
+
+
+def hours(value: float) -> float | int:
+    """Hours rounded half up to one decimal place; whole numbers as int (30, not 30.0)."""
+    rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def fmt(value: float | int | None) -> str:
+    """A number as written in a sentence: 30, 12.5; unknown: 未知."""
+    if value is None:
+        return TERMS["unknown"]
+    return str(hours(value))  # never 1e+06: hours are at most one decimal place
+
+
+def years_text(span: dict | None) -> str:
+    """A span of years {from, to} in words: 2019—2020年, 2025年, 2025年起, 2018年及以前, 各年度."""
+    span = span or {}
+    start, end = span.get("from"), span.get("to")
+    if start and end:
+        return f"{start}—{end}年" if start != end else f"{start}年"
+    if start:
+        return f"{start}年起"
+    if end:
+        return f"{end}年及以前"
+    return "各年度"
+
+
+def year_list_text(years: list[int]) -> str:
+    """Consecutive years as a span (2021—2023年), otherwise listed (2021、2023年)."""
+    if not years:
+        return ""
+    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}—{years[-1]}年"
+    return "、".join(str(y) for y in years) + "年"
+
+
+def target_label(target) -> str:
+    """2025年中级职称评审."""
+    return f"{target.year}年{LEVEL[target.level]}职称{TARGET_TYPE[target.type]}"
+
+
+def choice_list(words: dict) -> list[dict]:
+    return [{"value": value, "label": label} for value, label in words.items()]
+
+
+def form_field(spec: dict) -> dict:
+    """A field of the scenario format as the catalogue gives a form: label, caption (the label
+    with 可选 where it may be left out), type, unit, choices, help."""
+    entry = {
+        "name": spec["name"],
+        "label": spec["label"],
+        "caption": spec["label"] if spec["required"] else f"{spec['label']}（{TERMS['optional']}）",
+        "type": spec["type"],
+        "required": spec["required"],
+        "unit": spec.get("unit"),
+        "choices": choice_list(spec["choices"]) if spec.get("choices") else None,
+        "help": spec.get("help"),
+    }
+    return entry
+
+
+def vocabulary() -> dict:
+    """The whole vocabulary, as the catalogue ships it (calc/schemas/catalogue.schema.json)."""
+    return {
+        "category": dict(CATEGORY),
+        "category_short": dict(CATEGORY_SHORT),
+        "no_category": NO_CATEGORY,
+        "target_type": dict(TARGET_TYPE),
+        "level": dict(LEVEL),
+        "degree": dict(DEGREE),
+        "gender": dict(GENDER),
+        "group": dict(GROUP),
+        "status": dict(STATUS),
+        "year_state": dict(YEAR_STATE),
+        "required_source": dict(REQUIRED_SOURCE),
+        "terms": dict(TERMS),
+        "messages": dict(MESSAGES),
+        "fields": {
+            "activity": [form_field(f) for f in ACTIVITY_FIELDS],
+            "target": [form_field(f) for f in TARGET_FIELDS],
+            "requirement": [form_field(f) for f in REQUIREMENT_FIELDS],
+        },
+    }
