@@ -19,6 +19,7 @@ import jinja2
 from calc import rule_words, ruledata, vocabulary
 
 TEMPLATES = Path(__file__).with_name("templates")
+GENERATED = "<!-- 本页由 build.py 根据规则数据（calc/rules.json）生成，请勿手工编辑。 -->"
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 

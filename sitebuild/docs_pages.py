@@ -19,10 +19,9 @@ from pathlib import Path
 from calc.vocabulary import CATEGORY, NO_CATEGORY
 
 from . import worksheet
-from .describe import render
+from .describe import GENERATED, render
 from .paths import DOCS, RULES_JSON, STAGE
 
-GENERATED = "<!-- 本页由 build.py 根据规则数据（calc/rules.json）生成，请勿手工编辑。 -->"
 CATEGORIES = [("public", CATEGORY["public"]), ("professional", CATEGORY["professional"]), (None, NO_CATEGORY)]
 
 
