@@ -1,6 +1,7 @@
 """Stage 3a: package calc/ as a pure-Python wheel (py3-none-any), with the standard library only.
 
-The wheel holds every file under calc/ except caches, so calc/rules.json (package data) is in it.
+The wheel holds every file under calc/ except caches and calc/schemas/ (the formats written down
+for people and tests; the browser never reads them), so calc/rules.json (package data) is in it.
 It is reproducible: files in sorted order with a fixed timestamp.
 """
 
@@ -32,7 +33,8 @@ def calc_version() -> str:
 def _package_files(package: Path) -> list[Path]:
     return sorted(
         p for p in package.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix not in {".pyc", ".pyo"}
+        if p.is_file() and "__pycache__" not in p.parts and "schemas" not in p.relative_to(package).parts
+        and p.suffix not in {".pyc", ".pyo"}
     )
 
 
