@@ -2,6 +2,7 @@
 // separate evaluation by calc through the page's one engine, one after another; an edit during
 // the comparison stops it (its answers would be for old input).
 import { clear, el } from "./dom.js";
+import { term } from "./vocabulary.js";
 import { badge } from "./years.js";
 
 /** Evaluate `scenario` under each policy id; resolves with [{id, name, report}] or null when superseded. */
@@ -26,7 +27,7 @@ export function comparisonTable(results, nameOf) {
   const years = [...new Set(results.flatMap((r) => (r.report.years || []).map((y) => y.year)))].sort((a, b) => a - b);
   const head = el("tr", {}, el("th", { scope: "col" }, "地区"),
     years.map((y) => el("th", { scope: "col" }, `${y}年`)),
-    el("th", { scope: "col" }, "职称申报"), el("th", { scope: "col" }, "不能计入的条目"));
+    el("th", { scope: "col" }, term("title_application")), el("th", { scope: "col" }, "不能计入的条目"));
   const body = el("tbody");
   for (const r of results) {
     const byYear = new Map((r.report.years || []).map((y) => [y.year, y]));

@@ -4,6 +4,7 @@
 // LIMITS.MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
 // file, a share link, this browser's storage) goes through repairScenario before the form shows it.
 import { LIMITS, tooDeep } from "./limits.js";
+import { VOCABULARY } from "./vocabulary.js";
 
 const UNCHANGED = "您当前填写的内容没有改变。";
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
@@ -131,7 +132,7 @@ export function repairScenario(scenario) {
     for (const [year, figures] of Object.entries(scenario.requirements)) {
       if (!isObject(figures)) {
         delete scenario.requirements[year];
-        repaired.push(`${String(year).slice(0, 10)}年的自填要求不是 {"public": …, "professional": …} 的形式，已移除`);
+        repaired.push(`${String(year).slice(0, 10)}年的${VOCABULARY.required_source.user}不是 {"public": …, "professional": …} 的形式，已移除`);
       }
     }
   }

@@ -110,3 +110,21 @@ def test_the_form_asks_for_the_fixtures_person_facts_and_kinds(page, fixture_url
     report = wait_report(page, "r.readiness && r.readiness.status === 'exempt'")
     assert any("劳动模范" in r for r in report["readiness"]["reasons"])
     assert page.errors == []
+
+
+def test_every_kind_of_the_fixture_shows_calcs_words(page, fixture_url, cpython) -> None:
+    """One vocabulary, for a notice added as YAML only: each of its kinds' cards and lines show the
+    words calc ships for it (tests/browser/vocabulary_check.py)."""
+    import sys
+
+    import calc
+
+    from .vocabulary_check import mismatches
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from every_kind import every_kind
+
+    scenario = every_kind("fixture")
+    assert len(scenario["activities"]) == 17
+    found = mismatches(page, fixture_url, scenario, calc.catalogue("fixture"))
+    assert found == [], "\n".join(found[:20])
