@@ -279,6 +279,14 @@ def requirement(r: dict) -> tuple[str, str, str]:
     return (fmt(pub) if pub is not None else "未规定", fmt(pro) if pro is not None else "未规定", total)
 
 
+def requirement_sentence(r: dict) -> str:
+    """A requirement entry in one sentence: 每年公需科目 30 学时、专业科目 60 学时，合计 90 学时."""
+    pub, pro, total = requirement(r)
+    if not r.get("annual", True):
+        return r.get("note") or ""
+    return f"每年{CATEGORY['public']} {pub} 学时、{CATEGORY['professional']} {pro} 学时，合计 {total} 学时"
+
+
 def latest_requirement(policy: dict) -> dict | None:
     annual = [r for r in policy.get("requirements", []) if r.get("annual", True)]
     return max(annual, key=lambda r: (r.get("years") or {}).get("from") or 0, default=None)

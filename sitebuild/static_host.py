@@ -1,6 +1,9 @@
-"""Serve site/ the way an ordinary, well-configured static host does (for the benchmark and the tests).
+"""Serve site/ on this machine the way an ordinary, well-configured static host does: the one local
+server of the project (scripts/serve, the tests, the benchmark).
 
-On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
+`python -m sitebuild.static_host [--port 8000] [--dir site]`. Listens on 127.0.0.1 only. Serves
+.wasm as application/wasm (streaming compilation) and .mjs/.js as JavaScript (module scripts and
+workers need a JavaScript type), and, as a host does:
 
 - pre-compressed copies: FILE.br or FILE.gz (written by the build, sitebuild/compress.py) in
   place of FILE when the request's Accept-Encoding allows it, with Content-Encoding and
@@ -13,23 +16,31 @@ On top of sitebuild/serve.py's handler (types, 127.0.0.1 only):
   Content-Security-Policy and friends), sent with every response whose path matches, as those
   hosts send them;
 - a count of the bytes sent (`server.bytes_sent`, headers included), for the benchmark.
-
-`python -m sitebuild.static_host [--port 8000] [--dir site]`.
 """
 
 from __future__ import annotations
 
+import argparse
 import email.utils
+import functools
 import os
 import re
 import threading
 from http import HTTPStatus
-from http.server import ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from .paths import SITE
-from . import serve
-from .serve import SiteHandler
+
+TYPES = {
+    ".wasm": "application/wasm",
+    ".mjs": "text/javascript",
+    ".js": "text/javascript",
+    ".json": "application/json",
+    ".zip": "application/zip",
+    ".whl": "application/zip",
+    ".svg": "image/svg+xml",
+}
 
 IMMUTABLE = re.compile(
     r"/pyodide/\d[\w.]*-[0-9a-f]{10}/"          # the runtime directory, named by version and hash
@@ -72,8 +83,13 @@ def accepted(header: str | None) -> set[str]:
     return out
 
 
-class StaticHostHandler(SiteHandler):
+class StaticHostHandler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like a real host
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **TYPES}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        if getattr(self.server, "verbose", False):
+            super().log_message(format, *args)
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
@@ -155,17 +171,34 @@ class StaticHost(ThreadingHTTPServer):
 
 
 def make_server(root: Path = SITE, port: int = 0, verbose: bool = False) -> StaticHost:
-    server = serve.make_server(root, port, verbose, handler_class=StaticHostHandler, server_class=StaticHost)
+    handler = functools.partial(StaticHostHandler, directory=str(root))
+    server = StaticHost(("127.0.0.1", port), handler)
+    server.verbose = verbose
     server.header_rules = read_headers_file(Path(root) / "_headers")
     return server
 
 
 def serve_in_thread(root: Path = SITE) -> tuple[StaticHost, str]:
-    return serve.serve_in_thread(root, make_server)
+    """Start a server on a free port; returns it and its base URL (ending in /)."""
+    server = make_server(root)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 def main() -> None:
-    serve.main(make_server)
+    """Serve site/ (or --dir) on 127.0.0.1 until Ctrl-C."""
+    parser = argparse.ArgumentParser(description="Serve the built site as a static host does.")
+    parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--dir", type=Path, default=SITE)
+    args = parser.parse_args()
+    if not (args.dir / "index.html").exists():
+        raise SystemExit(f"{args.dir} has no index.html: build the site first (python build.py)")
+    server = make_server(args.dir, args.port, verbose=True)
+    print(f"serving {args.dir} at http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
 
 
 if __name__ == "__main__":

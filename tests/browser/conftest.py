@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def site_url():
-    from sitebuild.serve import serve_in_thread
+    from sitebuild.static_host import serve_in_thread
 
     server, url = serve_in_thread(SITE)
     yield url

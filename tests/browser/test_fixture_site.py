@@ -54,7 +54,7 @@ def fixture_build(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def fixture_url(fixture_build):
-    from sitebuild.serve import serve_in_thread
+    from sitebuild.static_host import serve_in_thread
 
     server, url = serve_in_thread(fixture_build / "site")
     yield url
