@@ -157,11 +157,12 @@ def policies() -> list[dict]:
 
 
 def site_catalogue() -> dict:
-    """calculator/catalogue.json: the limits (calc/limits.py), the vocabulary (for a page whose
-    region is unknown), the policies, and the catalogue of every policy that is not an alias (an
-    alias, `alias_of` set, uses the catalogue of the policy it follows)."""
+    """calculator/catalogue.json: the rule data's hash, the limits (calc/limits.py), the vocabulary
+    (for a page whose region is unknown), the policies, and the catalogue of every policy that is
+    not an alias (an alias, `alias_of` set, uses the catalogue of the policy it follows)."""
     found = policies()
     return {
+        "rules_hash": ruledata.rules_hash(),
         "limits": limits.as_dict(),
         "vocabulary": vocabulary(),
         "policies": found,

@@ -48,6 +48,14 @@ def data_version() -> int:
     return rules()["data_version"]
 
 
+def rules_hash() -> str:
+    """The first 16 hex digits of the rule data file's SHA-256: two builds with the same rules give
+    the same hash (the page keeps a result only for the same rules)."""
+    import hashlib  # noqa: PLC0415  (only the site build asks)
+
+    return hashlib.sha256(_source[0].read_bytes()).hexdigest()[:16]
+
+
 def policy_ids() -> list[str]:
     """Every id a scenario may name: the policies and their aliases."""
     ids = []
