@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 import calc
@@ -17,6 +19,7 @@ from calc import ruledata
 from calc.errors import ERROR_CODES
 from calc.report import build
 from test_fixture_notice import POLICIES, SOURCES
+from test_properties import poisoned, scenario
 from test_rule_examples import rules_with_examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,12 +48,12 @@ def as_json(value: object) -> object:
 
 @pytest.mark.parametrize("path", EXAMPLES + FIXTURE_SCENARIOS, ids=lambda p: p.name)
 def test_example_scenarios_are_scenarios_and_their_reports_are_reports(path: Path) -> None:
-    scenario = json.loads(path.read_text("utf-8"))
+    entered = json.loads(path.read_text("utf-8"))
     if path.name in MALFORMED:
-        assert problems(SCENARIO, scenario)
+        assert problems(SCENARIO, entered)
     else:
-        assert problems(SCENARIO, scenario) == []
-    assert problems(REPORT, as_json(calc.evaluate(scenario))) == []
+        assert problems(SCENARIO, entered) == []
+    assert problems(REPORT, as_json(calc.evaluate(entered))) == []
 
 
 def test_reports_that_cannot_be_computed_are_reports_too() -> None:
@@ -62,17 +65,17 @@ def every_example(rules: dict):
     for pid, policy in rules["policies"].items():
         for name, _kind, examples in rules_with_examples(policy):
             for example in examples:
-                scenario = {"version": 1, "policy": pid, "activities": example.get("activities", [])}
+                entered = {"version": 1, "policy": pid, "activities": example.get("activities", [])}
                 for key in ("person", "target", "requirements"):
                     if example.get(key):
-                        scenario[key] = example[key]
-                yield f"{pid}/{name}", scenario
+                        entered[key] = example[key]
+                yield f"{pid}/{name}", entered
 
 
 def test_the_report_of_every_worked_example_is_a_report() -> None:
     count = 0
-    for name, scenario in every_example(ruledata.rules()):
-        assert problems(REPORT, as_json(build(scenario))) == [], name
+    for name, example in every_example(ruledata.rules()):
+        assert problems(REPORT, as_json(build(example))) == [], name
         count += 1
     assert count > 100
 
@@ -125,18 +128,12 @@ def test_the_schemas_extend_the_contract() -> None:
     assert {"activity", "kind", "category", "hours", "uncapped", "rule", "citation", "note"} <= set(defs["line"]["properties"])
     assert {"status", "years_needed", "years_counted", "shortfall", "reasons", "citations"} <= set(defs["readiness"]["properties"])
     assert {"activity", "field", "code", "message"} == set(defs["error"]["properties"])
-    scenario = json.loads((SCHEMAS / "scenario.schema.json").read_text("utf-8"))
-    assert set(scenario["properties"]) == {"version", "policy", "person", "activities", "requirements", "target", "extra"}
+    format_ = json.loads((SCHEMAS / "scenario.schema.json").read_text("utf-8"))
+    assert set(format_["properties"]) == {"version", "policy", "person", "activities", "requirements", "target", "extra"}
 
 
 # Generated scenarios (tests/test_properties.py's strategies: valid ones, and any value anywhere)
 # give reports of the format too, whatever they hold.
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from test_properties import poisoned, scenario  # noqa: E402
-
-
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(scenario(), poisoned().map(lambda case: case[1])))
 def test_the_report_of_any_scenario_is_a_report(s: dict) -> None:
