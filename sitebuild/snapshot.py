@@ -7,6 +7,14 @@ it for good). The worker (calculator/worker.js) restores it and falls back to a 
 (lockfile + wheel) when it cannot: another Pyodide version, a failed fetch or restore, or a
 self-check that does not give the report calc gave here.
 
+It holds only the Python that calc and the restore use (issue 14: 0.9 MB brotli instead of 2.2 MB).
+Two runs of snapshot.mjs: `trace` has calc evaluate every warm-up scenario (sitebuild/warmup.py),
+restores a snapshot the way the worker does and records which functions ran and which module
+attributes were looked up (kept under build/snapshot-trace/ until an input changes); `make` takes
+the real snapshot without the rest (reaching it raises SnapshotTrimmed, and the worker then starts
+Python normally), restores it and checks that every scenario gives the same report as before: the
+build fails otherwise.
+
 What the worker needs to know (where the runtime, the lockfile and the snapshot are, and the
 self-check) is written into docs/calculator/worker.js in place of its line
 `import runtime from "./runtime.js";`: one request less before the downloads can start, and the
@@ -21,17 +29,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from . import warmup
 from .paths import PYODIDE_VERSION, ROOT
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
-# Scenarios calc runs before the snapshot is taken, so that whatever they import is in it.
-WARMUP = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
-# The self-check after a restore: a small scenario that goes through the conversion rules.
-CHECK_SCENARIO = json.dumps({
-    "version": 1, "policy": "hefei",
-    "activities": [{"kind": "paper", "year": 2021, "authorship": "sole", "count": 1},
-                   {"kind": "party_school", "year": 2021, "days": 3}],
-}, ensure_ascii=False)
+# The trace (which Python the restored snapshot uses) depends only on these inputs: kept between
+# builds under build/ (not in git) and made again when any of them changes.
+TRACE_DIR = ROOT / "build" / "snapshot-trace"
 
 
 def _node() -> str:
@@ -41,11 +45,31 @@ def _node() -> str:
     return node
 
 
+def _trace(runtime_dir: Path, lockfile: Path, wheel: Path, input_file: Path) -> Path:
+    digest = hashlib.sha256()
+    for part in (runtime_dir.name.encode(), lockfile.read_bytes(), wheel.read_bytes(), SCRIPT.read_bytes(), input_file.read_bytes()):
+        digest.update(hashlib.sha256(part).digest())
+    trace = TRACE_DIR / f"{digest.hexdigest()[:16]}.json"
+    if not trace.exists():
+        TRACE_DIR.mkdir(parents=True, exist_ok=True)
+        for old in TRACE_DIR.glob("*.json"):
+            old.unlink()
+        tmp = trace.with_suffix(".tmp")
+        subprocess.run([_node(), str(SCRIPT), "trace", str(runtime_dir), str(lockfile), str(wheel), str(input_file), str(tmp)], check=True)
+        tmp.rename(trace)
+    return trace
+
+
 def make(runtime_dir: Path, wheel: Path, pyodide_dir: Path) -> dict:
     """Write the snapshot into pyodide_dir; returns what the worker needs to know of it."""
+    lockfile = pyodide_dir / "pyodide-lock.json"
+    input_file = ROOT / "build" / "snapshot-input.json"
+    input_file.parent.mkdir(parents=True, exist_ok=True)
+    input_file.write_text(json.dumps({"texts": warmup.texts(), "check": warmup.CHECK_SCENARIO}, ensure_ascii=False), "utf-8")
+    trace = _trace(runtime_dir, lockfile, wheel, input_file)
     tmp = pyodide_dir / "calc-snapshot.tmp"
     out = subprocess.run(
-        [_node(), str(SCRIPT), str(runtime_dir), str(pyodide_dir / "pyodide-lock.json"), str(wheel), str(tmp), CHECK_SCENARIO, *map(str, WARMUP)],
+        [_node(), str(SCRIPT), "make", str(runtime_dir), str(lockfile), str(wheel), str(input_file), str(trace), str(tmp)],
         check=True, stdout=subprocess.PIPE, text=True,  # stderr: the build's
     )
     info = json.loads(out.stdout.strip().splitlines()[-1])
@@ -80,7 +104,7 @@ def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot:
             "url": rel(pyodide_dir / snapshot["file"]).as_posix(),
             "header": snapshot["header"],
             "heap": snapshot["heap"],
-            "checkScenario": CHECK_SCENARIO,
+            "checkScenario": warmup.CHECK_SCENARIO,
             "checkReport": snapshot["check"],
         },
     }

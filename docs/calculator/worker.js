@@ -3,7 +3,8 @@
 // computed by calc.evaluate_json, the same code the command line and the tests run.
 //
 // Fast path: restore the memory snapshot made at build time with calc already imported
-// (sitebuild/snapshot.py), about a third of a normal start. Fall-back, automatic: a normal start
+// (sitebuild/snapshot.py), about a third of a normal start; it holds only the Python calc used
+// at build time, and a scenario that reaches anything else is computed again after a normal start. Fall-back, automatic: a normal start
 // (lockfile + calc wheel) when the snapshot cannot be used — another Pyodide version, a failed
 // fetch or restore, or a self-check that does not give the report calc gave at build time.
 // `?start=normal` on the worker's URL (engine.js passes the page's) skips the fast path.
@@ -205,7 +206,7 @@ async function fromSnapshot() {
     lockFileContents: JSON.stringify({ info: runtime.lockInfo, packages: {} }),
     packageBaseUrl: new URL(runtime.packages, here).href, // never the default CDN
     // What calc uses is in the snapshot: a valid, empty zip stands for the standard library
-    // (2.5 MB less to fetch); the real one is installed if an import is ever missing.
+    // (2.5 MB less to fetch); if an import is ever missing, Python is started normally (evaluate).
     stdLibURL: `${index}${runtime.emptyStdlib}`,
     _loadSnapshot: bytes,
     ...quiet,
@@ -246,31 +247,31 @@ async function fromSnapshot() {
   return calc;
 }
 
-// After a restore the standard library in the file system is empty. calc reports an import that
-// failed for that reason with the error code "module_missing" (calc/errors.py): install the real
-// standard library and compute again.
+// The snapshot holds only the Python that calc used at build time (sitebuild/snapshot.mjs):
+// whatever else a scenario might reach raises SnapshotTrimmed there, and an import of a module
+// that is not in it fails (calc reports that with the code "module_missing", calc/errors.py; the
+// standard library in the restored file system is empty). Either way, Python is started normally
+// once, and the scenario computed again: the same result, a few seconds later.
 const MISSING_IMPORT = '"code": "module_missing"';
-
-async function installStdlib() {
-  const response = await fetch(`${index}python_stdlib.zip`).catch((err) => {
-    throw Object.assign(new Error(`python_stdlib.zip: ${err.message}`), { reason: "download" });
-  });
-  if (!response.ok) throw Object.assign(new Error(`python_stdlib.zip: HTTP ${response.status}`), { reason: "download" });
-  const [major, minor] = restored.runPython("import sys; f'{sys.version_info[0]} {sys.version_info[1]}'").split(" ");
-  restored.FS.writeFile(`/lib/python${major}${minor}.zip`, new Uint8Array(await response.arrayBuffer()));
-  restored.runPython("import importlib, sys, zipimport; zipimport._zip_directory_cache.clear(); "
-    + "sys.path_importer_cache.clear(); importlib.invalidate_caches()");
-  restored = null;
-}
+let normal = null; // the normal start, once the restored Python has fallen short
 
 async function evaluate(text) {
-  let report = calc.evaluate_json(text);
-  if (restored && report.includes(MISSING_IMPORT)) {
-    console.warn("calculator: an import needs the standard library; installing it");
-    await installStdlib();
+  if (!restored) return calc.evaluate_json(text);
+  let report = null;
+  try {
     report = calc.evaluate_json(text);
+  } catch (err) {
+    if (!err || err.type !== "SnapshotTrimmed") throw err;
   }
-  return report;
+  if (report !== null && !report.includes(MISSING_IMPORT)) return report;
+  console.warn("calculator: the memory snapshot lacks what this scenario needs; starting Python normally");
+  normal ??= normalStart();
+  const started = await normal;
+  if (restored) {
+    calc = started;
+    restored = null;
+  }
+  return calc.evaluate_json(text);
 }
 
 async function normalStart() {
@@ -286,7 +287,7 @@ async function normalStart() {
 }
 
 let calc = null;
-let restored = null; // the Pyodide restored from the snapshot, while its standard library is empty
+let restored = null; // the Pyodide restored from the snapshot, until a scenario needs more than it holds
 
 const started = (async () => {
   if (missing) {
