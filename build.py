@@ -51,8 +51,8 @@ def configure(argv: list[str]) -> None:
 configure(sys.argv[1:])
 
 from sitebuild import (  # noqa: E402
-    bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, runtime, scrub, snapshot, vendor,
-    wheel,
+    bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, offline, runtime, scrub, snapshot,
+    vendor, wheel,
 )
 from sitebuild.paths import CATALOGUE_JSON, STAGE, PYODIDE_DIR, SITE  # noqa: E402
 
@@ -100,6 +100,7 @@ def main() -> int:
     print(f"  {scrub.run()} file(s) cleared of source maps and Pyodide's CDN default")
     mkdocs_site.check_outside_hosts()
     print(f"  no references to other hosts in {SITE.name}/")
+    print(f"  service worker keeps {offline.write()} files for offline use (sitebuild/offline.py)")
 
     stage(7, "pre-compressed copies (.gz, .br) of the larger files")
     sizes = compress.run(SITE)

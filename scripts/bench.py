@@ -1,4 +1,4 @@
-"""The calculator's start-up benchmark (issue 5). Run it with `scripts/bench` (see README).
+"""The calculator's start-up benchmark (issues 5 and 14). Run it with `scripts/bench` (see README).
 
 Builds the site (timed, unless --no-build), serves it on 127.0.0.1 the way a static host does
 (sitebuild/static_host.py: pre-compressed .br/.gz, immutable caching of hashed files), and drives
@@ -7,17 +7,30 @@ alike:
 
   calc-cold    the calculator opened with a share link (#s=...), fresh profile
   calc-warm    the same, reusing a profile that has visited it before (browser restarted)
-  bare-cold    a bare Pyodide page built from the same runtime files (worker, loadPyodide,
-               runPython("1+1")), fresh profile
+  bare-cold    a bare Pyodide page built from the same runtime files (a module worker,
+               loadPyodide, runPython("1+1")), fresh profile
   bare-warm    the same, reused profile
   normal-cold  the calculator with ?start=normal: the fall-back (no snapshot), fresh profile
+  return-warm  a returning visitor: the calculator with the work autosaved on the last visit (no
+               link), reused profile: when the last saved result shows (#result
+               data-status="stale"), and when the fresh one replaces it
+  region-cold  a first visit that reads a region page first: the page fetches the runtime and the
+               snapshot at idle time (calculator/prefetch.js); then the calculator is opened from
+               the page's link (calculator/?policy=qinghai), timed from that navigation
+  heavy-warm   the largest scenario the limits allow (500 activities) opened by a share link
+               (issue 15): its longest main-thread task
+
+Any variant prefixed "phone-" runs on the phone profile: DevTools' "4G" network conditions
+(CDP Network.emulateNetworkConditions: 4 Mbps down, 3 Mbps up, 20 ms) and a 4x slower processor
+(Emulation.setCPUThrottlingRate 4) on the page, brotli served. The network conditions hold for
+the page's workers too; the CPU throttle only for the page's main thread (see Browser).
 
 Measured in each run, from navigation start: first result (calc: #result data-status=ready;
-bare: Python's answer), when the form accepts input (the region select and the add button
-enabled), the longest main-thread task (PerformanceObserver longtask), bytes the server sent;
-and, for calc, the recalculation after an edit (input event to a new data-report). Medians and
-the ratio to the bare start are printed, and written to docs/performance.md between the
-`bench:` markers with the date and the machine.
+bare: Python's answer), when the form accepts input, the longest main-thread task
+(PerformanceObserver longtask), bytes the server sent until the first result and in the whole
+run; and, for calc, the recalculation after an edit. Medians and the ratio to the bare start are
+printed, and written to docs/performance.md between the `bench:` markers with the date, the
+machine and its load.
 """
 
 from __future__ import annotations
@@ -33,6 +46,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -41,6 +55,7 @@ sys.path.insert(0, str(ROOT))
 
 from sitebuild.paths import SITE  # noqa: E402
 from sitebuild.static_host import make_server  # noqa: E402
+from sitebuild.warmup import heavy_scenario  # noqa: E402
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,12 +64,23 @@ CHROMIUM_ARGS = [
 ]
 PAGE = ROOT / "docs" / "performance.md"
 SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
-TIMEOUT_MS = 120_000
+REGION = "qinghai"
+TIMEOUT_MS = 180_000
+# DevTools' "4G" preset and a 4x slower processor (the phone profile of issue 14).
+PHONE = {"latency": 20, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 3_000_000 / 8, "cpu": 4}
+THROTTLE = [
+    ("Network.enable", {}),
+    ("Network.emulateNetworkConditions", {"offline": False, "latency": PHONE["latency"],
+                                          "downloadThroughput": PHONE["downloadThroughput"], "uploadThroughput": PHONE["uploadThroughput"]}),
+    ("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]}),
+]
+DEFAULT_VARIANTS = ("calc-cold,bare-cold,calc-warm,bare-warm,normal-cold,return-warm,heavy-warm,"
+                    "phone-calc-cold,phone-bare-cold,phone-calc-warm,phone-bare-warm,phone-region-cold,phone-return-warm")
 
 # Recorded in every page before its own scripts run (no inline script: an init script).
 PROBE = """
 (() => {
-  const probe = (window.__probe = { longest: 0, tasks: 0, result: null, form: null });
+  const probe = (window.__probe = { longest: 0, tasks: 0, result: null, stale: null, form: null });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) { probe.tasks += 1; probe.longest = Math.max(probe.longest, e.duration); }
@@ -62,6 +88,7 @@ PROBE = """
   } catch (e) {}
   const check = () => {
     const r = document.getElementById("result");
+    if (probe.stale === null && r && r.dataset.status === "stale") probe.stale = performance.now();
     if (probe.result === null && r && ["ready", "error"].includes(r.dataset.status)) probe.result = performance.now();
     const b = document.body;
     if (probe.result === null && b && b.dataset.bare === "ready") probe.result = performance.now();
@@ -86,8 +113,8 @@ self.postMessage(String(pyodide.runPython("1+1")));
 """
 
 
-def share_link() -> str:
-    data = base64.urlsafe_b64encode(SCENARIO.read_text("utf-8").encode()).decode().rstrip("=")
+def share_link(scenario_text: str) -> str:
+    data = base64.urlsafe_b64encode(scenario_text.encode()).decode().rstrip("=")
     return f"calculator/#s={data}"
 
 
@@ -106,49 +133,107 @@ def overlay(tmp: Path) -> Path:
     return root
 
 
-def run_once(p, server, url: str, profile: Path, calc: bool) -> dict:
-    ctx = p.chromium.launch_persistent_context(
-        str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, viewport={"width": 1280, "height": 900})
-    try:
-        ctx.add_init_script(PROBE)
-        page = ctx.pages[0] if ctx.pages else ctx.new_page()
-        server.reset_count()
-        page.goto(url)
-        out = {"first_result": wait_probe(page, "result") / 1000}
-        if calc:
-            if page.get_attribute("#result", "data-status") != "ready":
-                raise RuntimeError(f"calculator not ready: {page.get_attribute('#result', 'data-status')}")
-            out["form_usable"] = wait_probe(page, "form") / 1000
-            mark = page.evaluate(
-                "(({startTime, detail}) => ({startTime, detail}))(performance.getEntriesByName('calc-engine-ready')[0]"
-                " || {startTime: null, detail: {}})")
-            out["start"] = mark["detail"].get("start")
-            if mark["startTime"] is not None and mark["detail"].get("ms") is not None:
-                out["worker_created"] = (mark["startTime"] - mark["detail"]["ms"]) / 1000
-                out["worker_start"] = mark["detail"]["ms"] / 1000
-            if os.environ.get("BENCH_PHASES"):
-                print("   phases", mark["detail"].get("phases"), flush=True)
-            out["recalc"] = recalc(page)
-        page.wait_for_timeout(300)  # a task that ends after the result is counted too
-        out["longest_task"] = page.evaluate("window.__probe.longest") / 1000
-        out["bytes"] = server.bytes_sent
-        return out
-    finally:
-        ctx.close()
+class Browser:
+    """One Chromium with a profile directory and the probe; for the phone profile, the network
+    conditions and the CPU throttle are set on the page. The network conditions hold for the
+    page's workers too (their requests are the page's); the CPU throttle does not: Chromium
+    throttles only a page's main thread ("Operation is only supported for pages, not workers",
+    measured: a worker's loop ran as fast as without it). So Python itself, in the worker, runs at
+    this machine's speed on both sides of the comparison."""
+
+    def __init__(self, p, profile: Path, phone: bool):
+        self.ctx = p.chromium.launch_persistent_context(
+            str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+            viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900})
+        self.ctx.add_init_script(PROBE)
+        self.page = self.ctx.pages[0] if self.ctx.pages else self.ctx.new_page()
+        if phone:
+            cdp = self.ctx.new_cdp_session(self.page)
+            for method, params in THROTTLE:
+                cdp.send(method, params)
+
+    def close(self):
+        self.ctx.close()
 
 
-def wait_probe(page, key: str) -> float:
+def wait_probe(page, key: str, timeout_s: float = TIMEOUT_MS / 1000) -> float:
     """Poll window.__probe[key] until it is set. Not page.wait_for_function: that injects
     Playwright's own script into the page, itself a main-thread task of about 0.1 s here, which
     would be measured as the page's."""
-    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    deadline = time.monotonic() + timeout_s
     while True:
         value = page.evaluate(f"() => window.__probe ? window.__probe.{key} : null")
         if value is not None:
             return value
         if time.monotonic() > deadline:
-            raise TimeoutError(f"window.__probe.{key} not set within {TIMEOUT_MS} ms")
+            raise TimeoutError(f"window.__probe.{key} not set within {timeout_s:.0f} s")
         page.wait_for_timeout(50)
+
+
+def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> dict:
+    phone = variant.startswith("phone-")
+    kind = variant.removeprefix("phone-").split("-")[0]
+    browser = Browser(p, profile, phone)
+    page = browser.page
+    out = {}
+    try:
+        if kind == "region":
+            page.goto(f"{base}regions/{REGION}/")
+            started = time.monotonic()
+            state = wait_attr(page, "prefetch", ("done", "skipped", "failed"))
+            out["prefetch"] = time.monotonic() - started
+            out["prefetch_state"] = state
+            out["prefetch_bytes"] = server.bytes_sent
+            page.wait_for_timeout(500)
+        server.reset_count()
+        url = {
+            "calc": base + share_link(texts["scenario"]),
+            "bare": base + "__bench__/bare/",
+            "normal": base + share_link(texts["scenario"]).replace("calculator/#", "calculator/?start=normal#"),
+            "return": base + "calculator/",
+            "region": f"{base}calculator/?policy={REGION}",
+            "heavy": base + share_link(texts["heavy"]),
+        }[kind]
+        page.goto(url)
+        out["first_result"] = wait_probe(page, "result") / 1000
+        out["bytes_to_result"] = server.bytes_sent
+        if kind != "bare":
+            status = page.get_attribute("#result", "data-status")
+            if status != "ready":
+                raise RuntimeError(f"calculator not ready: {status}: {page.text_content('#result-error')}")
+            out["form_usable"] = wait_probe(page, "form") / 1000
+            stale = page.evaluate("() => window.__probe.stale")
+            if kind == "return":
+                out["last_result"] = None if stale is None else stale / 1000
+            mark = page.evaluate(
+                "(({startTime, detail}) => ({startTime, detail}))(performance.getEntriesByName('calc-engine-ready')[0]"
+                " || {startTime: null, detail: {}})")
+            out["start"] = mark["detail"].get("start")
+            if mark["startTime"] is not None and mark["detail"].get("ms") is not None:
+                out["worker_start"] = mark["detail"]["ms"] / 1000
+            if os.environ.get("BENCH_PHASES"):
+                print("   phases", mark["detail"].get("phases"), flush=True)
+            if kind in ("calc", "normal"):
+                out["recalc"] = recalc(page)
+        page.wait_for_timeout(300)  # a task that ends after the result is counted too
+        out["longest_task"] = page.evaluate("window.__probe.longest") / 1000
+        out["bytes"] = server.bytes_sent
+        if variant == "phone-calc-cold":
+            out["requests"] = sorted(server.requests, key=lambda r: -r[1])[:8]
+        return out
+    finally:
+        browser.close()
+
+
+def wait_attr(page, name: str, values: tuple, timeout_s: float = TIMEOUT_MS / 1000) -> str:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        value = page.evaluate(f"() => document.documentElement.dataset.{name} || null")
+        if value in values:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"<html data-{name}> not one of {values} within {timeout_s:.0f} s (it is {value})")
+        page.wait_for_timeout(100)
 
 
 def recalc(page) -> float:
@@ -166,7 +251,7 @@ def recalc(page) -> float:
       field.value = String(Number(field.value || 0) + 1);
       field.dispatchEvent(new Event("input", { bubbles: true }));
       field.dispatchEvent(new Event("change", { bubbles: true }));
-      setTimeout(() => reject(new Error("no new report within 10 s")), 10000);
+      setTimeout(() => reject(new Error("no new report within 30 s")), 30000);
     })""")
 
 
@@ -194,6 +279,10 @@ def chinese_font() -> str:
     return f"Chinese font {out.split(',')[0]}" if covers else "no Chinese font"
 
 
+def load() -> float:
+    return os.getloadavg()[0]
+
+
 def build() -> float:
     started = time.monotonic()
     subprocess.run([sys.executable, "build.py"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
@@ -205,7 +294,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5, help="runs of each variant (default 5)")
     parser.add_argument("--no-build", action="store_true", help="use site/ as it is (no build time then)")
     parser.add_argument("--no-write", action="store_true", help=f"do not write the figures into {PAGE.relative_to(ROOT)}")
-    parser.add_argument("--variants", default="calc-cold,bare-cold,calc-warm,bare-warm,normal-cold")
+    parser.add_argument("--variants", default=DEFAULT_VARIANTS)
     args = parser.parse_args()
 
     build_s = None if args.no_build else build()
@@ -214,36 +303,37 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     variants = args.variants.split(",")
+    texts = {"scenario": SCENARIO.read_text("utf-8"), "heavy": json.dumps(heavy_scenario(), ensure_ascii=False)}
     results: dict[str, list[dict]] = {v: [] for v in variants}
+    loads = [load()]
+    print(f"load average before: {loads[0]:.2f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
         server = make_server(overlay(tmp))
-        import threading
-
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
-        urls = {"calc": base + share_link(), "bare": base + "__bench__/bare/",
-                "normal": base + share_link().replace("calculator/#", "calculator/?start=normal#")}
         warm_profiles = {}
         with sync_playwright() as p:
             for v in variants:  # the visit that makes the warm profiles warm (not counted)
-                kind, temp = v.split("-")
-                if temp == "warm":
+                if v.endswith("-warm"):
                     warm_profiles[v] = tmp / f"profile-{v}"
-                    run_once(p, server, urls[kind], warm_profiles[v], kind != "bare")
+                    first = v.replace("return-", "calc-").replace("heavy-", "calc-")
+                    run_once(p, server, base, first.replace("-warm", "-cold"), warm_profiles[v], texts)
             for i in range(args.runs):
                 for v in variants:
-                    kind, temp = v.split("-")
                     profile = warm_profiles.get(v) or tmp / f"profile-{v}-{i}"
-                    r = run_once(p, server, urls[kind], profile, kind != "bare")
+                    loads.append(load())
+                    r = run_once(p, server, base, v, profile, texts)
                     results[v].append(r)
-                    if temp == "cold":
+                    if v.endswith("-cold"):
                         shutil.rmtree(profile, ignore_errors=True)
-                    print(f"run {i + 1}/{args.runs} {v:12s} " + " ".join(
-                        f"{k}={val:.3f}" if isinstance(val, float) else f"{k}={val}" for k, val in r.items()), flush=True)
+                    print(f"run {i + 1}/{args.runs} {v:18s} load={loads[-1]:.1f} " + " ".join(
+                        f"{k}={val:.3f}" if isinstance(val, float) else f"{k}={val}" for k, val in r.items() if k != "requests"),
+                        flush=True)
         server.shutdown()
+    loads.append(load())
 
-    summary = summarize(results, build_s)
+    summary = summarize(results, build_s, loads)
     print(json.dumps(summary, ensure_ascii=False, indent=1))
     if not args.no_write:
         write_page(summary)
@@ -256,20 +346,36 @@ def med(rows: list[dict], key: str):
     return statistics.median(vals) if vals else None
 
 
-def summarize(results: dict[str, list[dict]], build_s: float | None) -> dict:
+KEYS = ("first_result", "last_result", "form_usable", "recalc", "longest_task", "bytes", "bytes_to_result",
+        "worker_start", "prefetch", "prefetch_bytes")
+
+
+def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list[float]) -> dict:
     out = {"date": datetime.date.today().isoformat(), "machine": machine(), "build_seconds": build_s,
-           "runs": min(len(r) for r in results.values()), "variants": {}}
+           "runs": min(len(r) for r in results.values()), "load": {"min": min(loads), "median": statistics.median(loads), "max": max(loads)},
+           "variants": {}}
     for v, rows in results.items():
-        out["variants"][v] = {k: med(rows, k) for k in ("first_result", "form_usable", "recalc", "longest_task", "bytes", "worker_created", "worker_start")}
-        out["variants"][v]["max_longest_task"] = max((r["longest_task"] for r in rows), default=None)
+        row = out["variants"][v] = {k: med(rows, k) for k in KEYS}
+        row["max_longest_task"] = max((r["longest_task"] for r in rows), default=None)
+        row["max_first_result"] = max((r["first_result"] for r in rows), default=None)
         starts = sorted({r.get("start") for r in rows if r.get("start")})
         if starts:
-            out["variants"][v]["start"] = ",".join(starts)
+            row["start"] = ",".join(starts)
+        states = sorted({r.get("prefetch_state") for r in rows if r.get("prefetch_state")})
+        if states:
+            row["prefetch_state"] = ",".join(states)
+        if rows and rows[0].get("requests"):
+            row["requests"] = rows[0]["requests"]
     var = out["variants"]
-    for temp in ("cold", "warm"):
-        c, b = var.get(f"calc-{temp}"), var.get(f"bare-{temp}")
-        if c and b and b["first_result"]:
-            c["ratio_to_bare"] = c["first_result"] / b["first_result"]
+    for phone in ("", "phone-"):
+        for temp in ("cold", "warm"):
+            c, b = var.get(f"{phone}calc-{temp}"), var.get(f"{phone}bare-{temp}")
+            if not (c and b):
+                continue
+            if b["first_result"]:
+                c["ratio_to_bare"] = c["first_result"] / b["first_result"]
+            if b["bytes_to_result"] and temp == "cold":
+                c["bytes_ratio"] = c["bytes_to_result"] / b["bytes_to_result"]
     return out
 
 
@@ -294,25 +400,107 @@ def fmt_mb(x):
     return f"{x / 1e3:.1f} kB" if x < 100_000 else f"{x / 1e6:.2f} MB"
 
 
-def write_page(s: dict) -> None:
-    v = s["variants"]
-    names = {"calc-cold": "计算器（分享链接），首次访问", "calc-warm": "计算器（分享链接），再次访问",
-             "bare-cold": "空白 Pyodide 页面，首次访问", "bare-warm": "空白 Pyodide 页面，再次访问",
-             "normal-cold": "计算器，不用快照（回退路径），首次访问"}
+def fmt_ratio(x):
+    return "–" if x is None else f"{x:.2f}"
+
+
+NAMES = {
+    "calc-cold": "计算器（分享链接），首次访问", "calc-warm": "计算器（分享链接），再次访问",
+    "bare-cold": "空白 Pyodide 页面，首次访问", "bare-warm": "空白 Pyodide 页面，再次访问",
+    "normal-cold": "计算器，不用快照（回退路径），首次访问",
+    "return-warm": "回访：打开计算器（自动保存的内容）",
+    "region-cold": "先读地区页，再打开计算器（首次访问）",
+    "heavy-warm": "500 项的情景（分享链接），再次访问",
+}
+
+
+def name(v: str) -> str:
+    return NAMES.get(v.removeprefix("phone-"), v)
+
+
+def table(s: dict, phone: bool) -> list[str]:
+    v = {k: row for k, row in s["variants"].items() if k.startswith("phone-") == phone}
+    if not v:
+        return []
     lines = [
-        f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次交替运行的中位数。"
-        + (f"网站构建用时 {s['build_seconds']:.0f} 秒。" if s["build_seconds"] else ""),
-        "",
-        "| 情形 | 首个结果 | 与空白 Pyodide 之比 | 表单可用 | 改动后重算 | 超过 50 ms 的最长主线程任务（中位/最大） | 传输字节 |",
-        "|---|---|---|---|---|---|---|",
+        "| 情形 | 首个结果 | 与空白 Pyodide 之比 | 上次结果显示 | 表单可用 | 改动后重算 | 超过 50 ms 的最长主线程任务（中位/最大） | 传输字节（到首个结果） |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for key, row in v.items():
-        ratio = row.get("ratio_to_bare")
+        extra = ""
+        if row.get("bytes_ratio") is not None:
+            extra = f"（空白的 {row['bytes_ratio']:.2f} 倍）"
         lines.append(
-            f"| {names.get(key, key)} | {fmt_s(row['first_result'])} | {'–' if ratio is None else f'{ratio:.2f}'} "
+            f"| {name(key)} | {fmt_s(row['first_result'])} | {fmt_ratio(row.get('ratio_to_bare'))} | {fmt_s(row['last_result'])} "
             f"| {fmt_s(row['form_usable'])} | {fmt_ms(row['recalc'])} "
-            f"| {fmt_task(row['longest_task'])} / {fmt_task(row['max_longest_task'])} | {fmt_mb(row['bytes'])} |")
-    block = "\n".join(lines)
+            f"| {fmt_task(row['longest_task'])} / {fmt_task(row['max_longest_task'])} | {fmt_mb(row['bytes_to_result'])}{extra} |")
+    return lines
+
+
+def targets(s: dict) -> list[str]:
+    v = s["variants"]
+
+    def get(variant, key):
+        return (v.get(variant) or {}).get(key)
+
+    rows = []
+
+    def target(text, value, shown, limit):
+        if value is None:
+            return
+        met = value <= limit
+        rows.append(f"| {text} | {shown} | {'达到' if met else f'未达到（差 {shown_over(value, limit)}）'} |")
+
+    def shown_over(value, limit):
+        return f"{(value / limit - 1) * 100:.0f}%"
+
+    r = get("phone-calc-cold", "ratio_to_bare")
+    target("手机：首次访问的首个结果 ≤ 空白启动的 0.55", r, fmt_ratio(r), 0.55)
+    r = get("phone-calc-cold", "bytes_ratio")
+    target("首次访问的传输字节 ≤ 空白启动的 0.75", r, f"{fmt_ratio(r)}（{fmt_mb(get('phone-calc-cold', 'bytes_to_result'))} 对 "
+           f"{fmt_mb(get('phone-bare-cold', 'bytes_to_result'))}）", 0.75)
+    for prefix, where in (("phone-", "手机"), ("", "电脑")):
+        x = get(f"{prefix}return-warm", "last_result")
+        target(f"{where}：回访时 0.3 秒内显示上次的结果", x, fmt_s(x), 0.3)
+    x = get("phone-region-cold", "first_result")
+    target("手机：先读地区页，打开计算器后 1 秒内出首个结果", x, fmt_s(x), 1.0)
+    r = get("calc-cold", "ratio_to_bare")
+    target("电脑：首次访问的首个结果 ≤ 空白启动的 0.5", r, fmt_ratio(r), 0.5)
+    r = get("calc-warm", "ratio_to_bare")
+    target("电脑：再次访问的首个结果 ≤ 空白启动的 0.5", r, fmt_ratio(r), 0.5)
+    if not rows:
+        return []
+    return ["| 目标 | 测得（中位数） | 结果 |", "|---|---|---|", *rows]
+
+
+def write_page(s: dict) -> None:
+    load_text = f"负载（1 分钟平均，运行前后及每次运行前）：最低 {s['load']['min']:.1f}，中位 {s['load']['median']:.1f}，最高 {s['load']['max']:.1f}"
+    lines = [
+        f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次交替运行的中位数；{load_text}。"
+        + (f"网站构建用时 {s['build_seconds']:.0f} 秒。" if s["build_seconds"] else ""),
+        "",
+    ]
+    phone = table(s, True)
+    if phone:
+        lines += ["**手机情形**（4G：下行 4 Mbps、上行 3 Mbps、延迟 20 ms；处理器减速 4 倍；按 brotli 压缩传输）：", "", *phone, ""]
+    desk = table(s, False)
+    if desk:
+        lines += ["**本机回环**（不限速）：", "", *desk, ""]
+    req = (s["variants"].get("phone-calc-cold") or {}).get("requests")
+    if req:
+        lines += ["首次访问传输最多的文件：" + "，".join(f"`{path.split('?')[0].split('#')[0].rsplit('/', 1)[-1] or path}` {fmt_mb(n)}" for path, n in req[:6]) + "。", ""]
+    heavy = s["variants"].get("heavy-warm")
+    if heavy:
+        lines += [f"500 项的情景（分享链接打开，issue 15）：首个结果 {fmt_s(heavy['first_result'])}，最长主线程任务 "
+                  f"{fmt_task(heavy['longest_task'])}（中位）/ {fmt_task(heavy['max_longest_task'])}（最大）。", ""]
+    region = s["variants"].get("phone-region-cold")
+    if region and region.get("prefetch") is not None:
+        lines += [f"地区页在空闲时预取运行时和快照：用时 {fmt_s(region['prefetch'])}（含页面载入），{fmt_mb(region['prefetch_bytes'])}"
+                  f"（状态：{region.get('prefetch_state')}）。", ""]
+    goal = targets(s)
+    if goal:
+        lines += ["与目标对照（本次测量自动生成）：", "", *goal]
+    block = "\n".join(lines).rstrip()
     text = PAGE.read_text("utf-8")
     start, end = "<!-- bench:start -->", "<!-- bench:end -->"
     head, _, rest = text.partition(start)

@@ -84,6 +84,8 @@ def make(runtime_dir: Path, wheel: Path, pyodide_dir: Path) -> dict:
 
 
 IMPORT_LINE = 'import runtime from "./runtime.js";'
+# calculator/prefetch.js (region pages and the home page) fetches the same files at idle time
+PREFETCH_LINE = "const runtime = {}; // written by build.py"
 
 
 def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot: dict | None) -> dict:
@@ -108,10 +110,12 @@ def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot:
             "checkReport": snapshot["check"],
         },
     }
-    code = worker.read_text("utf-8")
-    if code.count(IMPORT_LINE) != 1:
-        raise SystemExit(f"build: {worker} should have the line {IMPORT_LINE!r} once, for the manifest")
     inline = ("// Written by build.py (sitebuild/snapshot.py): where the Pyodide runtime, the calc wheel and\n"
               f"// the memory snapshot are.\nconst runtime = {json.dumps(manifest, ensure_ascii=False)};")
-    worker.write_text(code.replace(IMPORT_LINE, inline), "utf-8")
+    for path, line in ((worker, IMPORT_LINE), (worker.with_name("prefetch.js"), PREFETCH_LINE)):
+        code = path.read_text("utf-8")
+        lines = [x for x in code.splitlines() if x.startswith(line)]
+        if len(lines) != 1:
+            raise SystemExit(f"build: {path} should have a line starting {line!r} once, for the manifest")
+        path.write_text(code.replace(lines[0], inline), "utf-8")
     return manifest

@@ -1,8 +1,8 @@
 // The calculator page: builds the form from calculator/catalogue.json (written at build time by
 // CPython's calc), keeps one scenario object that every edit changes, has it evaluated by calc in
 // Pyodide (worker.js) after every change, and keeps it in this browser (storage.js). #result
-// carries the report (data-report) and the state (data-status: loading, ready, error). All text
-// is set as text, never as HTML.
+// carries the report (data-report) and the state (data-status: loading, ready, error; stale while
+// the last saved result is shown, last-result.js). All text is set as text, never as HTML.
 //
 // Nothing the user entered is lost: a share link, an import, a restore or “清空并重新开始” first
 // keeps what it replaces in the history (“之前的内容”, storage.js); when that cannot be kept, the
@@ -16,8 +16,10 @@ import { Engine, EngineFailure } from "./engine.js";
 import { failureHeadline, hideEngineHelp, showEngineHelp } from "./engine-failure.js";
 import { checkScenario, exportScenario, exportText, fileName, readScenarioFile, repairScenario } from "./files.js";
 import { HistoryPanel } from "./history-panel.js";
+import { LastResult } from "./last-result.js";
 import { useLimits } from "./limits.js";
 import { hideNotice, showNotice } from "./notice.js";
+import { registerServiceWorker } from "./offline.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { StartProgress } from "./progress.js";
 import { activityName, isUnusable, renderReport, summarySentence } from "./report.js";
@@ -54,6 +56,7 @@ const autosave = new Autosave((message) => {
 }, anotherTabSaved);
 let historyPanel = null;
 const progress = new StartProgress($("engine-status"), $("engine-text"));
+const lastResult = new LastResult(result, $("report"));
 const activities = new ActivityList($("activity-list"), { onChange: changed, defaultYear });
 
 function defaultYear() {
@@ -98,7 +101,8 @@ function showError(message) {
   jumpText.textContent = "无法计算，请查看结果区的提示。";
 }
 
-function showReport(reportText) {
+/** Show a report: calc's fresh one, or (saved: {report, at}) the last saved one, marked as such. */
+function showReport(reportText, saved = null) {
   let report;
   try {
     report = JSON.parse(reportText);
@@ -106,13 +110,19 @@ function showReport(reportText) {
     showError("计算结果无法读取。");
     return;
   }
-  lastReport = report;
-  result.dataset.report = reportText;
   renderReport($("report"), report, {
     scenario, kindName, kindOf,
     onEnterRequirement: enterRequirement,
     onAdd: (activity) => activities.addActivity(activity),
   });
+  if (saved) {
+    lastResult.mark(saved);
+    jumpText.textContent = `上次的结果：${summarySentence(report).replace(/^计算完成：/, "")}（正在更新）`;
+    return;
+  }
+  lastResult.unmark();
+  lastReport = report;
+  result.dataset.report = reportText;
   activities.showErrors(report.errors);
   activities.showCredits(report);
   printSummaryLater();
@@ -156,6 +166,7 @@ let queued = false;
 function changed({ save = true } = {}) {
   rawText = null;
   blocked = false;
+  if (lastResult.shown) withdrawSavedResult();
   if (Array.isArray(activities.activities) && scenario.activities !== activities.activities) {
     scenario.activities = activities.activities;
   }
@@ -188,12 +199,33 @@ function recompute() {
     pendingText = null;
     autosave.calculated();
     showReport(reportText);
+    if (result.dataset.status === "ready") lastResult.remember(text, reportText);
   }, (err) => {
     // Python did not start, or stopped while idle: not the scenario's doing. (Stopped in a
     // calculation, it may be: the start-up guard keeps the text, and asks before the next start.)
     if (engine.failed && !(err instanceof EngineFailure && err.inCalculation)) autosave.calculated();
     if (!(err instanceof EngineFailure)) showError(err.message); // a failure is engineState's to show
   });
+}
+
+// The last saved result is shown until calc answers (last-result.js); it no longer fits once the
+// scenario changes.
+function showSavedResult() {
+  let text = rawText;
+  try {
+    text ??= JSON.stringify(scenario);
+  } catch {
+    return;
+  }
+  const saved = lastReport === null && lastResult.find(text);
+  if (saved) showReport(saved.report, saved);
+}
+
+function withdrawSavedResult() {
+  lastResult.unmark();
+  $("report").replaceChildren();
+  if (result.dataset.status === "stale") result.dataset.status = "loading";
+  jumpText.textContent = "正在计算…";
 }
 
 // ---- the calculation program's state (engine.js) ---------------------------------------------
@@ -207,6 +239,7 @@ function engineState(state, info = {}) {
   } else if (state === "ready") {
     progress.done("计算在您的浏览器中进行，填写的内容不会发送到任何服务器。");
     $("compare").disabled = false;
+    registerServiceWorker(); // at idle time: a copy of the pages for offline use
   } else if (state === "failed") {
     progress.done("");
     $("compare").disabled = true;
@@ -622,6 +655,7 @@ async function start() {
     const response = await fetch(root.dataset.catalogue);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     data = await response.json();
+    lastResult.rules = data.rules_hash || null;
   } catch (err) {
     showError(`地区和规则目录无法载入：${err.message}`);
     return;
@@ -640,6 +674,7 @@ async function start() {
   // region and the add button first, the calculation requested at once, then the cards a few at
   // a time, then the closed sections.
   await choose(readAddress(location));
+  if (!held) showSavedResult();
   showHistory();
   fillPolicySelect();
   const drawn = showActivities({ now: 0 });

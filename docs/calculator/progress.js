@@ -30,7 +30,7 @@ export class StartProgress {
   tick() {
     const seconds = Math.round((Date.now() - this.started) / 1000);
     const doing = this.downloading ? "正在下载并启动" : "已下载完毕，正在本机启动";
-    const slow = seconds >= 15 && this.downloading ? "首次打开需要下载约 6 MB 的计算程序，网络较慢时请耐心等待。" : "";
+    const slow = seconds >= 15 && this.downloading ? "首次打开需要下载约 4 MB 的计算程序，网络较慢时请耐心等待。" : "";
     this.text.textContent = `计算程序${doing}（已 ${seconds} 秒），您可以先填写。${slow}`;
   }
 
