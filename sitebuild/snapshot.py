@@ -119,3 +119,4 @@ def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot:
             raise SystemExit(f"build: {path} should have a line starting {line!r} once, for the manifest")
         path.write_text(code.replace(lines[0], inline), "utf-8")
     return manifest
+

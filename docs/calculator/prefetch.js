@@ -1,15 +1,21 @@
-// Region pages and the home page (mkdocs.yml extra_javascript): while the visitor reads, fetch
-// what the calculator will need, so that opening it from here gives the first result within about
-// a second on a phone (issue 14). The worker (calculator/worker.js) then finds the Pyodide runtime
-// and the memory snapshot in the browser's HTTP cache: the same URLs, which are named by their
-// content and served as immutable, so the cached copies are used without asking the server.
+// Getting the calculator's big files (the Pyodide runtime and the memory snapshot, about 4 MB)
+// into the browser's HTTP cache early (issue 14). The worker (calculator/worker.js) then finds
+// them there: the same URLs, named by their content and served as immutable, so the cached copies
+// are used without asking the server.
 //
-// Only at idle time after the page has loaded, one file after another at the lowest priority
-// (`<link rel="prefetch">`, which the browser finishes even if the visitor navigates away meanwhile;
-// `fetch(…, {priority: "low"})` where prefetch links are not supported, as in Safari). Not on a
-// connection that asks to save data (Save-Data, `navigator.connection.saveData`) or is 2G, not
-// on pages that do not lead to the calculator, and only once per build (a note in localStorage).
-// It also registers the site's service worker (sw.js), which keeps the pages for offline use.
+// - On the calculator page (overrides/calculator.html's head), on a first visit: at once, at low
+//   priority (`<link rel="preload">`), so they download while the page loads and its script starts
+//   (about a second on a phone) instead of from when the worker asks for them.
+// - On the pages that lead to the calculator (region pages, the home page: mkdocs.yml
+//   extra_javascript), while the visitor reads: at idle time after the page has loaded, one file
+//   after another at the lowest priority (`<link rel="prefetch">`, which the browser finishes even
+//   if the visitor navigates away meanwhile; `fetch(…, {priority: "low"})` where prefetch links are
+//   not supported, as in Safari), together with the calculator page's own files. Not on a
+//   connection that asks to save data (Save-Data, `navigator.connection.saveData`) or is 2G.
+//
+// Either way only once per build: once the files are in, a note in localStorage says so (later
+// visits would only read them from the cache twice). The reading pages also register the site's
+// service worker (sw.js), which keeps the pages for offline use.
 //
 // The state is on <html data-prefetch>: "skipped" (and why, in data-prefetch-reason), "started",
 // "done" or "failed" (the benchmark and the tests read it).
@@ -17,25 +23,30 @@ const runtime = {}; // written by build.py (sitebuild/snapshot.py): where the ru
 
 const root = document.documentElement;
 const KEY = "jxjy-calculator/prefetched";
+const onCalculator = /\/calculator\/(index\.html)?$/.test(location.pathname);
 
 function skip(reason) {
   root.dataset.prefetch = "skipped";
   root.dataset.prefetchReason = reason;
 }
 
+function fetchedBefore() {
+  try {
+    return localStorage.getItem(KEY) === runtime.snapshot.url;
+  } catch {
+    return false; // storage blocked: fetch anyway (from the HTTP cache, if it has them)
+  }
+}
+
 /** Why not to fetch now, or "" when it is fine. */
 function reasonToSkip() {
-  if (document.getElementById("calculator")) return "calculator"; // the page itself loads it all
+  if (!runtime.snapshot) return "no-snapshot";
+  if (fetchedBefore()) return "done-before";
+  if (onCalculator) return ""; // the worker needs them now anyway
   if (!document.querySelector('.md-content a[href*="calculator/"]')) return "no-link";
   const connection = navigator.connection;
   if (connection && connection.saveData) return "save-data";
   if (connection && /(^|-)2g$/.test(connection.effectiveType || "")) return "slow-connection";
-  if (!runtime.snapshot) return "no-snapshot";
-  try {
-    if (localStorage.getItem(KEY) === runtime.snapshot.url) return "done-before";
-  } catch {
-    // storage blocked: fetch anyway (the HTTP cache makes a second time cheap)
-  }
   return "";
 }
 
@@ -43,27 +54,30 @@ function reasonToSkip() {
 function files() {
   const here = import.meta.url;
   const index = new URL(runtime.index, here).href;
-  return [
-    new URL("./", here).href, // the calculator page (revalidated when opened: then only a 304)
-    new URL("app.js", here).href,
-    new URL("calculator.css", here).href,
-    new URL("catalogue.json", here).href,
-    new URL("worker.js", here).href,
+  const big = [
     `${index}pyodide.mjs`,
     `${index}pyodide.asm.mjs`,
     `${index}${runtime.emptyStdlib}`,
     `${index}pyodide.asm.wasm`,
     new URL(runtime.snapshot.url, here).href,
   ];
+  if (onCalculator) return big;
+  const page = ["./", "app.js", "calculator.css", "catalogue.json", "worker.js"].map((f) => new URL(f, here).href);
+  return [...page, ...big];
 }
 
-function viaLink(url) {
-  return new Promise((resolve, reject) => {
+function viaLink(rel) {
+  return (url) => new Promise((resolve, reject) => {
     const link = document.createElement("link");
-    link.rel = "prefetch";
+    link.rel = rel;
     link.href = url;
+    if (rel === "preload") {
+      link.as = "fetch";
+      link.crossOrigin = "anonymous";
+      link.fetchPriority = "low";
+    }
     link.onload = resolve;
-    link.onerror = () => reject(new Error(`prefetch of ${url} failed`));
+    link.onerror = () => reject(new Error(`${rel} of ${url} failed`));
     document.head.append(link);
   });
 }
@@ -83,9 +97,14 @@ async function prefetch() {
     return;
   }
   root.dataset.prefetch = "started";
-  const get = document.createElement("link").relList.supports("prefetch") ? viaLink : viaFetch;
+  const list = files();
   try {
-    for (const url of files()) await get(url);
+    if (onCalculator) {
+      await Promise.all(list.map(viaLink("preload")));
+    } else {
+      const get = document.createElement("link").relList.supports("prefetch") ? viaLink("prefetch") : viaFetch;
+      for (const url of list) await get(url);
+    }
     root.dataset.prefetch = "done";
     try {
       localStorage.setItem(KEY, runtime.snapshot.url);
@@ -111,7 +130,11 @@ function whenIdle(run) {
   else window.addEventListener("load", later, { once: true });
 }
 
-whenIdle(() => {
-  registerServiceWorker();
-  prefetch();
-});
+if (onCalculator) {
+  prefetch(); // app.js registers the service worker, once the calculator works
+} else {
+  whenIdle(() => {
+    registerServiceWorker();
+    prefetch();
+  });
+}
