@@ -16,11 +16,16 @@ const scope = new URL(self.registration.scope);
 const RUNTIME = new URL("pyodide/", scope).pathname;
 
 self.addEventListener("install", (event) => {
-  // Where the browser can, requests for the runtime do not even start this worker.
+  // Where the browser can (Chromium's static routing), requests for the runtime do not even start
+  // this worker, and the others race the network against it: online, the network answers as if
+  // there were no service worker (measured: a warm start of the calculator was some 0.1-0.3 s
+  // slower when every request waited for it); offline, the copy does.
   if (event.addRoutes && self.URLPattern) {
-    event.waitUntil(event.addRoutes([
-      { condition: { urlPattern: new URLPattern({ pathname: `${RUNTIME}*` }) }, source: "network" },
-    ]).catch(() => {}));
+    const under = (path) => new URLPattern({ pathname: `${path}*` });
+    event.waitUntil((async () => {
+      await event.addRoutes([{ condition: { urlPattern: under(RUNTIME) }, source: "network" }]).catch(() => {});
+      await event.addRoutes([{ condition: { urlPattern: under(scope.pathname) }, source: "race-network-and-fetch-handler" }]).catch(() => {});
+    })());
   }
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
