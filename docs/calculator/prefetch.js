@@ -50,7 +50,9 @@ function reasonToSkip() {
   return "";
 }
 
-/** What the calculator will request, in the order it needs them. */
+/** What the calculator will request, in the order it needs them: [page files, big files]. The
+ *  page's own files are revalidated when it opens (no-cache), so they are only worth a try
+ *  (Firefox refuses to prefetch them at all); the big ones must all come in. */
 function files() {
   const here = import.meta.url;
   const index = new URL(runtime.index, here).href;
@@ -61,9 +63,8 @@ function files() {
     `${index}pyodide.asm.wasm`,
     new URL(runtime.snapshot.url, here).href,
   ];
-  if (onCalculator) return big;
-  const page = ["./", "app.js", "calculator.css", "catalogue.json", "worker.js"].map((f) => new URL(f, here).href);
-  return [...page, ...big];
+  const page = onCalculator ? [] : ["./", "app.js", "calculator.css", "catalogue.json", "worker.js"].map((f) => new URL(f, here).href);
+  return [page, big];
 }
 
 function viaLink(rel) {
@@ -97,13 +98,14 @@ async function prefetch() {
     return;
   }
   root.dataset.prefetch = "started";
-  const list = files();
+  const [page, big] = files();
   try {
     if (onCalculator) {
-      await Promise.all(list.map(viaLink("preload")));
+      await Promise.all(big.map(viaLink("preload")));
     } else {
       const get = document.createElement("link").relList.supports("prefetch") ? viaLink("prefetch") : viaFetch;
-      for (const url of list) await get(url);
+      for (const url of page) await get(url).catch(() => {});
+      for (const url of big) await get(url);
     }
     root.dataset.prefetch = "done";
     try {
