@@ -240,7 +240,8 @@ def recalc(page) -> float:
     """An edit as a user makes it (a number field of the first activity, +1), to the new report."""
     return page.evaluate("""() => new Promise((resolve, reject) => {
       const result = document.getElementById("result");
-      const field = document.querySelector("#activity-list input[type=number]");
+      // the first number of the first activity (numbers are text inputs with an inputmode)
+      const field = document.querySelector("#activity-list input[inputmode]:not([name=year])");
       if (!field) return reject(new Error("no number field in the activity list"));
       const before = result.dataset.report;
       const obs = new MutationObserver(() => {

@@ -199,7 +199,7 @@ function recompute() {
     pendingText = null;
     autosave.calculated();
     showReport(reportText);
-    if (result.dataset.status === "ready") lastResult.remember(text, reportText);
+    if (result.dataset.status === "ready" && (rawText !== null || hasContent(scenario))) lastResult.remember(text, reportText);
   }, (err) => {
     // Python did not start, or stopped while idle: not the scenario's doing. (Stopped in a
     // calculation, it may be: the start-up guard keeps the text, and asks before the next start.)
@@ -211,13 +211,8 @@ function recompute() {
 // The last saved result is shown until calc answers (last-result.js); it no longer fits once the
 // scenario changes.
 function showSavedResult() {
-  let text = rawText;
-  try {
-    text ??= JSON.stringify(scenario);
-  } catch {
-    return;
-  }
-  const saved = lastReport === null && lastResult.find(text);
+  const text = rawText ?? scenarioText();
+  const saved = text && lastReport === null && lastResult.find(text);
   if (saved) showReport(saved.report, saved);
 }
 
@@ -455,11 +450,12 @@ function startEmpty() {
   showHistory();
 }
 
-/** “删除本浏览器中保存的全部内容” (docs/privacy.md): the scenario, the history, the guard. */
+/** “删除本浏览器中保存的全部内容” (docs/privacy.md): the scenario, the history, the guard, the last result. */
 function forgetEverything() {
   showNotice(noticeBox, "将删除本计算器保存在此浏览器中的全部内容（当前内容和“之前的内容”），删除后无法恢复。", [
     { label: "确认删除", run: () => {
       autosave.forgetAll();
+      lastResult.forget();
       startEmpty();
       autosave.forgetAll(); // the empty form was saved by startEmpty: nothing stays
       showNotice(noticeBox, "已删除本计算器在此浏览器中保存的全部内容。");

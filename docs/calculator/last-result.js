@@ -6,8 +6,9 @@
 // rules never shows it. #result then has data-status="stale" (not "ready": that still means the
 // fresh report, and data-report is left alone until it comes).
 //
-// One record in localStorage (next to the autosaved scenario, storage.js): {key, report, at}.
-// Where storage is blocked or full, nothing is kept and nothing is shown.
+// One record in localStorage (next to the autosaved scenario, storage.js): {key, report, at}, for
+// a scenario with content (docs/privacy.md lists it). Where storage is blocked or full, nothing is
+// kept and nothing is shown.
 const KEY = "jxjy-calculator/last-result";
 
 /** A 53-bit hash of a string (cyrb53): a key, not a secret. */
@@ -73,6 +74,15 @@ export class LastResult {
       } catch {
         // nothing to do
       }
+    }
+  }
+
+  /** Delete the record (“删除本浏览器中保存的全部内容”). */
+  forget() {
+    try {
+      store()?.removeItem(KEY);
+    } catch {
+      // nothing more can be done
     }
   }
 

@@ -42,7 +42,10 @@ function fetchedBefore() {
 function reasonToSkip() {
   if (!runtime.snapshot) return "no-snapshot";
   if (fetchedBefore()) return "done-before";
-  if (onCalculator) return ""; // the worker needs them now anyway
+  if (onCalculator) {
+    // the worker needs them now anyway; except the snapshot with ?start=normal (engine.js)
+    return new URLSearchParams(location.search).get("start") === "normal" ? "normal-start" : "";
+  }
   if (!document.querySelector('.md-content a[href*="calculator/"]')) return "no-link";
   const connection = navigator.connection;
   if (connection && connection.saveData) return "save-data";
