@@ -670,7 +670,7 @@ async function start() {
   // region and the add button first, the calculation requested at once, then the cards a few at
   // a time, then the closed sections.
   await choose(readAddress(location));
-  if (!held) showSavedResult();
+  if (!held && !blocked && result.dataset.status === "loading") showSavedResult();
   showHistory();
   fillPolicySelect();
   const drawn = showActivities({ now: 0 });

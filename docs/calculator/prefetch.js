@@ -1,29 +1,26 @@
-// Getting the calculator's big files (the Pyodide runtime and the memory snapshot, about 4 MB)
-// into the browser's HTTP cache early (issue 14). The worker (calculator/worker.js) then finds
-// them there: the same URLs, named by their content and served as immutable, so the cached copies
-// are used without asking the server.
+// Region pages and the home page (mkdocs.yml extra_javascript): while the visitor reads, fetch
+// what the calculator will need (the Pyodide runtime and the memory snapshot, about 4 MB, and the
+// calculator page's own files), so that opening it from here needs no download (issue 14). The
+// worker (calculator/worker.js) then finds them in the browser's HTTP cache: the same URLs, named
+// by their content and served as immutable, so the cached copies are used without asking the
+// server.
 //
-// - On the calculator page (overrides/calculator.html's head), on a first visit: at once, at low
-//   priority (`<link rel="preload">`), so they download while the page loads and its script starts
-//   (about a second on a phone) instead of from when the worker asks for them.
-// - On the pages that lead to the calculator (region pages, the home page: mkdocs.yml
-//   extra_javascript), while the visitor reads: at idle time after the page has loaded, one file
-//   after another at the lowest priority (`<link rel="prefetch">`, which the browser finishes even
-//   if the visitor navigates away meanwhile; `fetch(…, {priority: "low"})` where prefetch links are
-//   not supported, as in Safari), together with the calculator page's own files. Not on a
-//   connection that asks to save data (Save-Data, `navigator.connection.saveData`) or is 2G.
-//
-// Either way only once per build: once the files are in, a note in localStorage says so (later
-// visits would only read them from the cache twice). The reading pages also register the site's
-// service worker (sw.js), which keeps the pages for offline use.
+// Only at idle time after the page has loaded, one file after another at the lowest priority
+// (`<link rel="prefetch">`, which the browser finishes even if the visitor navigates away
+// meanwhile; `fetch(…, {priority: "low"})` where prefetch links are not supported, as in Safari).
+// Not on a connection that asks to save data (Save-Data, `navigator.connection.saveData`) or is
+// 2G, not on pages that do not lead to the calculator, and only once per build (a note in
+// localStorage, `jxjy-site/prefetched`: later visits would only read the cache again). Not on the
+// calculator page itself: there the worker first checks that the browser can run Pyodide at all,
+// before anything big is downloaded (worker.js).
+// It also registers the site's service worker (sw.js), which keeps the pages for offline use.
 //
 // The state is on <html data-prefetch>: "skipped" (and why, in data-prefetch-reason), "started",
 // "done" or "failed" (the benchmark and the tests read it).
 const runtime = {}; // written by build.py (sitebuild/snapshot.py): where the runtime and the snapshot are
 
 const root = document.documentElement;
-const KEY = "jxjy-calculator/prefetched";
-const onCalculator = /\/calculator\/(index\.html)?$/.test(location.pathname);
+const KEY = "jxjy-site/prefetched"; // not the visitor's data: where the calculator keeps that is jxjy-calculator/
 
 function skip(reason) {
   root.dataset.prefetch = "skipped";
@@ -41,11 +38,8 @@ function fetchedBefore() {
 /** Why not to fetch now, or "" when it is fine. */
 function reasonToSkip() {
   if (!runtime.snapshot) return "no-snapshot";
+  if (document.getElementById("calculator")) return "calculator";
   if (fetchedBefore()) return "done-before";
-  if (onCalculator) {
-    // the worker needs them now anyway; except the snapshot with ?start=normal (engine.js)
-    return new URLSearchParams(location.search).get("start") === "normal" ? "normal-start" : "";
-  }
   if (!document.querySelector('.md-content a[href*="calculator/"]')) return "no-link";
   const connection = navigator.connection;
   if (connection && connection.saveData) return "save-data";
@@ -66,22 +60,17 @@ function files() {
     `${index}pyodide.asm.wasm`,
     new URL(runtime.snapshot.url, here).href,
   ];
-  const page = onCalculator ? [] : ["./", "app.js", "calculator.css", "catalogue.json", "worker.js"].map((f) => new URL(f, here).href);
+  const page = ["./", "app.js", "calculator.css", "catalogue.json", "worker.js"].map((f) => new URL(f, here).href);
   return [page, big];
 }
 
-function viaLink(rel) {
-  return (url) => new Promise((resolve, reject) => {
+function viaLink(url) {
+  return new Promise((resolve, reject) => {
     const link = document.createElement("link");
-    link.rel = rel;
+    link.rel = "prefetch";
     link.href = url;
-    if (rel === "preload") {
-      link.as = "fetch";
-      link.crossOrigin = "anonymous";
-      link.fetchPriority = "low";
-    }
     link.onload = resolve;
-    link.onerror = () => reject(new Error(`${rel} of ${url} failed`));
+    link.onerror = () => reject(new Error(`prefetch of ${url} failed`));
     document.head.append(link);
   });
 }
@@ -103,13 +92,9 @@ async function prefetch() {
   root.dataset.prefetch = "started";
   const [page, big] = files();
   try {
-    if (onCalculator) {
-      await Promise.all(big.map(viaLink("preload")));
-    } else {
-      const get = document.createElement("link").relList.supports("prefetch") ? viaLink("prefetch") : viaFetch;
-      for (const url of page) await get(url).catch(() => {});
-      for (const url of big) await get(url);
-    }
+    const get = document.createElement("link").relList.supports("prefetch") ? viaLink : viaFetch;
+    for (const url of page) await get(url).catch(() => {});
+    for (const url of big) await get(url);
     root.dataset.prefetch = "done";
     try {
       localStorage.setItem(KEY, runtime.snapshot.url);
@@ -135,11 +120,7 @@ function whenIdle(run) {
   else window.addEventListener("load", later, { once: true });
 }
 
-if (onCalculator) {
-  prefetch(); // app.js registers the service worker, once the calculator works
-} else {
-  whenIdle(() => {
-    registerServiceWorker();
-    prefetch();
-  });
-}
+whenIdle(() => {
+  registerServiceWorker();
+  prefetch();
+});
