@@ -3,10 +3,11 @@
 // computed by calc.evaluate_json, the same code the command line and the tests run.
 //
 // Fast path: restore the memory snapshot made at build time with calc already imported
-// (sitebuild/snapshot.py), about a third of a normal start; it holds only the Python calc used
-// at build time, and a scenario that reaches anything else is computed again after a normal start. Fall-back, automatic: a normal start
-// (lockfile + calc wheel) when the snapshot cannot be used — another Pyodide version, a failed
-// fetch or restore, or a self-check that does not give the report calc gave at build time.
+// (sitebuild/snapshot.py), about a third of a normal start; it holds only the Python calc used at
+// build time, and a scenario that reaches anything else is computed again after a normal start.
+// Fall-back, automatic: a normal start (lockfile + calc wheel) when the snapshot cannot be used —
+// another Pyodide version, a failed fetch or restore, or a self-check that does not give the
+// report calc gave at build time.
 // `?start=normal` on the worker's URL (engine.js passes the page's) skips the fast path.
 //
 // When ready it posts {type: "ready", start: "snapshot" | "normal", ms, fallback?: reason}.
