@@ -67,6 +67,7 @@ def run_worker(context, site_url: str, texts: list[str], query: str = "", consol
 def fresh(browser):
     context = browser.new_context()
     yield context
+    context.unroute_all(behavior="ignoreErrors")  # a route still fetching must not fail the next test
     context.close()
 
 
@@ -85,10 +86,12 @@ def test_fast_path_gives_cpythons_reports(fresh, site_url):
 
 
 def test_the_snapshot_leaves_out_what_calc_never_used(fresh, site_url):
-    """About 0.9 MB brotli instead of 2.2 MB (issue 14): function bodies and module attributes
-    that neither calc nor the restore used at build time are not in it."""
+    """About 1 MB brotli instead of 2.2 MB untrimmed (issue 14): function bodies and module
+    attributes that neither calc nor the restore used at build time are not in it. The bound leaves
+    room for calc to grow (0.91 MB when trimming landed, 1.08 MB with issue 11's calc) and fails
+    if trimming stops working."""
     snapshot = next((ROOT / "site" / "pyodide").glob("calc-*.bin.br"))
-    assert snapshot.stat().st_size < 1_000_000
+    assert snapshot.stat().st_size < 1_400_000
 
 
 def test_scenario_beyond_the_snapshot_is_computed_after_a_normal_start(fresh, site_url):
