@@ -16,13 +16,12 @@ import json
 import shutil
 from pathlib import Path
 
-from calc.vocabulary import CATEGORY, NO_CATEGORY
+from calc.vocabulary import GROUP
 
-from . import worksheet
+from . import search, worksheet
 from .describe import GENERATED, render
 from .paths import DOCS, RULES_JSON, STAGE
 
-CATEGORIES = [("public", CATEGORY["public"]), ("professional", CATEGORY["professional"]), (None, NO_CATEGORY)]
 
 
 def load_rules(path: Path = RULES_JSON) -> dict:
@@ -35,17 +34,42 @@ def calculator_link(policy_id: str, depth: str = "../") -> str:
     return f"{depth}calculator/index.md?policy={policy_id}"
 
 
+def kinds_by_group(policy: dict) -> list[tuple[str, str, list[dict]]]:
+    """The region's kinds in the groups a person looks for them by (calc's GROUP, in its order)."""
+    kinds = policy.get("kinds", [])
+    return [(g, label, [k for k in kinds if k.get("group") == g]) for g, label in GROUP.items() if any(k.get("group") == g for k in kinds)]
+
+
+def key_deadlines(policy: dict) -> list[dict]:
+    """The latest year's deadlines for the person (the unit's own, when the notice names none)."""
+    deadlines = policy.get("deadlines") or []
+    if not deadlines:
+        return []
+    year = max(x["year"] for x in deadlines)
+    latest = sorted((x for x in deadlines if x["year"] == year), key=lambda x: (x["date"], x.get("time") or ""))
+    return [x for x in latest if x["who"] == "个人"] or latest
+
+
 def region_page(policy: dict) -> str:
     readiness = policy.get("readiness") or {}
     readings = [readiness.get("reductions_reading")] + [x.get("reading") for x in readiness.get("reductions", [])]
+    groups = kinds_by_group(policy)
+    courses = [k for k in policy.get("kinds", []) if k.get("group") == "course" and k.get("category")]
+    others = [(label, len([k for k in members if k not in courses])) for _, label, members in groups]
     return render(
         "region.md.j2", policy=policy, generated=GENERATED, calculator_link=calculator_link(policy["id"]),
-        categories=CATEGORIES, reduction_readings=list(dict.fromkeys(t for t in readings if t)),
+        reduction_readings=list(dict.fromkeys(t for t in readings if t)),
+        search_first=search.front_matter_value(policy), groups=groups, courses=courses,
+        other_count=sum(n for _, n in others), other_groups=[f"{label} {n} 类" for label, n in others if n],
+        key_deadlines=key_deadlines(policy),
     )
 
 
 def alias_page(alias: dict, policy: dict) -> str:
-    return render("alias.md.j2", alias=alias, policy=policy, generated=GENERATED, calculator_link=calculator_link(alias["id"]))
+    return render(
+        "alias.md.j2", alias=alias, policy=policy, generated=GENERATED, calculator_link=calculator_link(alias["id"]),
+        search_first=search.front_matter_value(policy),
+    )
 
 
 def compare_page(policies: list[dict]) -> str:

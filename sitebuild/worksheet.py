@@ -11,6 +11,7 @@ portrait (docs/assets/worksheet.css; tests/browser/test_worksheet.py counts the 
 
 from __future__ import annotations
 
+from . import search
 from .describe import GENERATED, render
 
 BLANK_ACTIVITY_ROWS = 10
@@ -25,7 +26,7 @@ def path(policy_id: str) -> str:
 def page(policy: dict, data_version: object = None) -> str:
     """The worksheet of one region (sitebuild/templates/worksheet.md.j2)."""
     return render("worksheet.md.j2", policy=policy, data_version=data_version, generated=GENERATED,
-                  activity_rows=BLANK_ACTIVITY_ROWS, year_rows=BLANK_YEAR_ROWS)
+                  search_first=search.front_matter_value(policy), activity_rows=BLANK_ACTIVITY_ROWS, year_rows=BLANK_YEAR_ROWS)
 
 
 def write(docs, policies: list[dict], data_version: object = None) -> list[str]:
