@@ -9,6 +9,7 @@ under Pyodide. Entry points:
                             words, the person facts, the vocabulary (`python -m calc kinds`)
     site_catalogue() -> every catalogue with the limits (the calculator page's catalogue.json)
     policies() -> the policy ids and aliases
+    compare(scenario), compare_json(text) -> the scenario under every region's rules (calc/compare.py)
 
 Formats: calc/schemas/ (JSON Schema of the scenario, the report and the catalogue).
 """
@@ -21,11 +22,13 @@ from itertools import accumulate
 
 from calc import limits
 from calc.catalogue import catalogue, policies, site_catalogue
+from calc.compare import compare, compare_json
 from calc.errors import error
 from calc.report import empty_report, evaluate
 
 __all__ = [
     "evaluate", "evaluate_json", "catalogue", "catalogue_json", "site_catalogue", "policies", "parse", "error_report", "to_json",
+    "compare", "compare_json",
 ]
 
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)

@@ -1,4 +1,5 @@
-"""Command line: `python -m calc check FILE [--json]`, `python -m calc kinds POLICY [--json]`.
+"""Command line: `python -m calc check FILE [--json]`, `python -m calc compare FILE [--json]`,
+`python -m calc kinds POLICY [--json]`.
 
 Exit status (scenario.md): 0 when the report has no errors, 1 when it has any, 2 when the file
 cannot be read or parsed (or the command is misused).
@@ -24,6 +25,7 @@ from calc.summary import summary
 
 USAGE = """用法：
   python -m calc check 情景文件.json [--json]   计算一个情景，输出中文摘要（--json 输出报告）
+  python -m calc compare 情景文件.json [--json] 按各地区的规定计算同样的内容（--json 输出对比）
   python -m calc kinds 地区 [--json]            列出该地区可录入的活动类型
 """
 
@@ -108,7 +110,7 @@ def main(argv: list[str]) -> int:
 def run(argv: list[str]) -> int:
     as_json = "--json" in argv
     args = [a for a in argv if a != "--json"]
-    if len(args) != 2 or args[0] not in ("check", "kinds"):
+    if len(args) != 2 or args[0] not in ("check", "compare", "kinds"):
         say(USAGE)
         return 2
     command, target = args
@@ -132,6 +134,12 @@ def run(argv: list[str]) -> int:
         if as_json:
             write(to_json(error_report(problem), indent=2) + "\n")
         return 2
+    if command == "compare":
+        from calc.compare import compare, compare_summary
+
+        result = compare(raw)
+        write(to_json(result, indent=2) + "\n" if as_json else compare_summary(result))
+        return 1 if result["errors"] else 0
     report = evaluate(raw)
     write(to_json(report, indent=2) + "\n" if as_json else summary(report))
     return 1 if report["errors"] else 0

@@ -307,6 +307,11 @@ class Kind(Strict):
         default=None, description="a choice field (public / professional) whose value is the category of each entry"
     )
     group: Group = Field(description="the kind of activity, for grouping on pages and in the FAQ")
+    compare_as: str | None = Field(
+        default=None, pattern=r"^[a-z][a-z0-9_]*$",
+        description="the id other regions give the same activity (the comparison across regions carries an entry of "
+        "this kind to their kind of that id: calc/compare.py); default: this kind's own id",
+    )
     valid: Years = Field(default_factory=Years)
     covered: Years | None = Field(
         default=None,

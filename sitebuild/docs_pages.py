@@ -16,6 +16,7 @@ import json
 import shutil
 from pathlib import Path
 
+from calc.compare import family
 from calc.vocabulary import GROUP
 
 from . import search, worksheet
@@ -73,11 +74,22 @@ def alias_page(alias: dict, policy: dict) -> str:
 
 
 def compare_page(policies: list[dict]) -> str:
-    by_kind: dict[str, dict[str, dict]] = {}
+    """The regions side by side: their main rules, and each activity more than one region has (the
+    same kind id, or the kind a region's rule data names as the same: calc.compare.family), named
+    in Chinese by the first region's own name for it."""
+    families: dict[str, dict[str, list[dict]]] = {}
     for p in policies:
+        seen = set()
         for k in p.get("kinds", []):
-            by_kind.setdefault(k["id"], {})[p["id"]] = k
-    shared = [(kid, [per.get(p["id"]) for p in policies]) for kid, per in sorted(by_kind.items()) if len(per) > 1]
+            if k["id"] not in seen:
+                seen.add(k["id"])
+                families.setdefault(family(k), {}).setdefault(p["id"], []).append(k)
+    shared = []
+    for fam, per in families.items():
+        if len(per) > 1:
+            kinds = [k for p in policies for k in per.get(p["id"], [])]
+            named = next((k for k in kinds if k["id"] == fam), kinds[0])
+            shared.append((named["name"].split("（")[0], [per.get(p["id"], []) for p in policies]))
     return render("compare.md.j2", policies=policies, shared=shared, generated=GENERATED)
 
 

@@ -1,58 +1,72 @@
-// The same activities under every region, side by side (for people who move). Each region is a
-// separate evaluation by calc through the page's one engine, one after another; an edit during
-// the comparison stops it (its answers would be for old input).
+// The same activities under every region, side by side (for people who move): one card per
+// region, which stack on a phone and stand side by side on a wide screen.
+//
+// calc does the whole comparison in one call (calc/compare.py through the page's one engine):
+// it carries each entry over to every other region's rules (its counterpart kind there, the
+// amount in that region's unit: 门, 学时, 天 …, a field that region asks for and this one does
+// not: assumed, and said so), computes each region, and says in its own words what went over,
+// what was converted or assumed, and what could not go over and why. This file only lays that
+// out: each region's verdict (readiness.headline, or the report's summary_text without an
+// application), its years (state and figures), calc's sentence on what went over, and the
+// entries with calc's note, named as the form names them. An edit during the comparison
+// supersedes it (its answer would be for old input).
 import { clear, el } from "./dom.js";
-import { term } from "./vocabulary.js";
 import { badge } from "./years.js";
 
-/** Evaluate `scenario` under each policy id; resolves with [{id, name, report}] or null when superseded. */
-export async function evaluateEverywhere(engine, scenario, policies) {
-  const results = [];
-  for (const p of policies) {
-    const text = JSON.stringify({ ...scenario, policy: p.id });
-    const reportText = await engine.evaluate(text);
-    if (reportText === null) return null;
-    results.push({ id: p.id, name: p.name, report: JSON.parse(reportText) });
-  }
-  return results;
+/** calc's comparison of `scenario`: the parsed result of calc.compare_json, or null when superseded. */
+export async function compareEverywhere(engine, scenario) {
+  const text = await engine.evaluate(JSON.stringify(scenario), "compare");
+  return text === null ? null : JSON.parse(text);
 }
 
-function cell(year) {
-  if (!year) return el("td", { class: "calc-cmp-none" }, "—");
-  return el("td", {}, badge(year.state, year.state_label), el("br"), year.figures_text);
+function yearList(report) {
+  const years = report.years || [];
+  if (!years.length) return null;
+  return el("ul", { class: "calc-cmp-years" }, years.map((y) =>
+    el("li", { dataset: { year: y.year } }, el("span", { class: "calc-cmp-year" }, `${y.year}年`), " ",
+      badge(y.state, y.state_label), " ", el("span", {}, y.figures_text))));
 }
 
-/** The comparison table. `nameOf(index)` names an activity of the scenario. */
-export function comparisonTable(results, nameOf) {
-  const years = [...new Set(results.flatMap((r) => (r.report.years || []).map((y) => y.year)))].sort((a, b) => a - b);
-  const head = el("tr", {}, el("th", { scope: "col" }, "地区"),
-    years.map((y) => el("th", { scope: "col" }, `${y}年`)),
-    el("th", { scope: "col" }, term("title_application")), el("th", { scope: "col" }, "不能计入的条目"));
-  const body = el("tbody");
-  for (const r of results) {
-    const byYear = new Map((r.report.years || []).map((y) => [y.year, y]));
-    const errors = r.report.errors || [];
-    const problems = errors.length
-      ? el("ul", { class: "calc-errors" }, errors.slice(0, 20).map((e) =>
-        el("li", {}, Number.isInteger(e.activity) ? `${nameOf(e.activity)}：${e.message}` : e.message)),
-      errors.length > 20 ? el("li", {}, `另有 ${errors.length - 20} 条`) : null)
-      : "无";
-    const verdict = r.report.readiness ? r.report.readiness.status_label : "未选择申报";
-    body.append(el("tr", { dataset: { policy: r.id } },
-      el("th", { scope: "row" }, r.name),
-      years.map((y) => cell(byYear.get(y))),
-      el("td", {}, verdict),
-      el("td", {}, problems)));
+function noteList(region, nameOf) {
+  const items = [];
+  for (const note of region.notes || []) items.push(el("li", {}, note));
+  for (const entry of region.entries || []) {
+    if (entry.text) items.push(el("li", { dataset: { activity: entry.activity, state: entry.state } }, `${nameOf(entry.activity)}：${entry.text}`));
   }
-  return el("div", { class: "calc-cmp-scroll", tabindex: 0, role: "region", "aria-label": "各地区对比表（可横向滚动）" },
-    el("table", { class: "calc-table calc-cmp" }, el("thead", {}, head), body));
+  // what the region's rules refuse among what went over (rare: calc checks each entry on the way)
+  const errors = region.report.errors || [];
+  for (const e of errors.slice(0, 20)) items.push(el("li", { class: "calc-error" }, e.message));
+  if (errors.length > 20) items.push(el("li", { class: "calc-error" }, `另有 ${errors.length - 20} 条`));
+  return items.length ? el("ul", { class: "calc-cmp-notes" }, items) : null;
+}
+
+/** One region's card. `nameOf(index)` names an entry as the form does. */
+export function regionCard(region, nameOf) {
+  const report = region.report || {};
+  const verdict = report.readiness ? report.readiness.headline : report.summary_text;
+  const titleId = `cmp-${region.policy}`;
+  const notes = noteList(region, nameOf);
+  const said = (region.entries || []).filter((e) => e.text).length + (region.notes || []).length;
+  return el("section", { class: `calc-cmp-card${region.home ? " calc-cmp-home" : ""}`, dataset: { policy: region.policy }, "aria-labelledby": titleId },
+    el("h4", { id: titleId }, region.name, region.home ? el("span", { class: "calc-cmp-here" }, "（当前地区）") : null),
+    report.readiness ? el("p", { class: "calc-cmp-verdict" }, badge(report.readiness.status, report.readiness.status_label), " ", report.readiness.heading) : null,
+    verdict && !report.readiness ? el("p", { class: "calc-cmp-verdict" }, verdict) : null,
+    yearList(report),
+    el("p", { class: "calc-cmp-carried" }, region.carried_text),
+    notes ? el("details", { class: "calc-cmp-more", open: !region.home && said <= 3 },
+      el("summary", {}, `带入说明（${said} 条）`), notes) : null);
+}
+
+/** The cards of every region, the current one first. */
+export function comparisonCards(result, nameOf) {
+  return el("div", { class: "calc-cmp-cards" }, (result.regions || []).map((r) => regionCard(r, nameOf)));
 }
 
 export class Comparison {
-  constructor(container, button, { engine, scenario, policies, nameOf, after }) {
+  constructor(container, button, { engine, scenario, nameOf, after }) {
     this.container = container;
     this.button = button;
-    this.get = { engine, scenario, policies, nameOf };
+    this.get = { engine, scenario, nameOf };
     this.after = after;
     button.addEventListener("click", () => this.run());
   }
@@ -62,22 +76,24 @@ export class Comparison {
     if (!engine) return;
     this.button.disabled = true;
     clear(this.container).append(el("p", { role: "status" }, "正在按各地区规定计算…"));
-    let results;
+    let result;
     try {
-      results = await evaluateEverywhere(engine, this.get.scenario(), this.get.policies());
+      result = await compareEverywhere(engine, this.get.scenario());
     } catch (err) {
-      results = { error: err.message };
+      result = { failed: err.message };
     }
     this.button.disabled = false;
     clear(this.container);
-    if (results === null) {
+    if (result === null) {
       this.container.append(el("p", { role: "status" }, "内容有改动，对比已停止；请再点一次“对比各地区”。"));
-    } else if (results.error) {
-      this.container.append(el("p", { class: "calc-error", role: "alert" }, `无法对比：${results.error}`));
+    } else if (result.failed) {
+      this.container.append(el("p", { class: "calc-error", role: "alert" }, `无法对比：${result.failed}`));
+    } else if (!(result.regions || []).length) {
+      this.container.append(el("ul", { class: "calc-errors", role: "alert" }, (result.errors || []).map((e) => el("li", {}, e.message))));
     } else {
       this.container.append(
-        el("p", { role: "status" }, `已按 ${results.length} 个地区的规定计算同样的内容。各地的类型不同：某地没有的类型不能计入，列在最后一栏。`),
-        comparisonTable(results, this.get.nameOf));
+        el("p", { role: "status" }, `已按 ${result.regions.length} 个地区的规定计算同样的内容。各地的类型和单位不同：能对应的已换算带入，不能对应的没有带入，每个地区下面的“带入说明”逐条写明。`),
+        comparisonCards(result, this.get.nameOf));
     }
     this.after();
   }

@@ -180,8 +180,9 @@ export class Engine {
     this.boot();
   }
 
-  /** Evaluate scenario JSON text; resolves with report JSON text, or null when superseded. */
-  evaluate(scenarioText) {
+  /** Evaluate scenario JSON text; resolves with report JSON text, or null when superseded.
+   * `call` "compare" asks for calc's comparison across regions instead (compare.js). */
+  evaluate(scenarioText, call = "evaluate") {
     this.latest += 1;
     const id = this.latest;
     for (const pending of this.waiting.values()) pending.resolve(null);
@@ -190,7 +191,7 @@ export class Engine {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.ready && this.asked === null) this.asked = Date.now();
-      this.worker.postMessage({ type: "evaluate", id, scenario: scenarioText });
+      this.worker.postMessage({ type: call, id, scenario: scenarioText });
     });
   }
 }

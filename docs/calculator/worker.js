@@ -1,6 +1,8 @@
 // The calculation worker: starts Pyodide from the site's own files and answers
 // {type: "evaluate", id, scenario: JSON text} with {type: "report", id, report: JSON text},
-// computed by calc.evaluate_json, the same code the command line and the tests run.
+// computed by calc.evaluate_json, the same code the command line and the tests run; and
+// {type: "compare", …} the same way with calc.compare_json (the scenario under every region's
+// rules, for compare.js).
 //
 // Fast path: restore the memory snapshot made at build time with calc already imported
 // (sitebuild/snapshot.py), about a third of a normal start; it holds only the Python calc used at
@@ -256,11 +258,13 @@ async function fromSnapshot() {
 const MISSING_IMPORT = '"code": "module_missing"';
 let normal = null; // the normal start, once the restored Python has fallen short
 
-async function evaluate(text) {
-  if (!restored) return calc.evaluate_json(text);
+const CALLS = { evaluate: "evaluate_json", compare: "compare_json" };
+
+async function evaluate(text, call = "evaluate_json") {
+  if (!restored) return calc[call](text);
   let report = null;
   try {
-    report = calc.evaluate_json(text);
+    report = calc[call](text);
   } catch (err) {
     if (!err || err.type !== "SnapshotTrimmed") throw err;
   }
@@ -272,7 +276,7 @@ async function evaluate(text) {
     calc = started;
     restored = null;
   }
-  return calc.evaluate_json(text);
+  return calc[call](text);
 }
 
 async function normalStart() {
@@ -328,7 +332,7 @@ self.addEventListener("message", async (event) => {
     watching = true;
     return;
   }
-  if (!msg || msg.type !== "evaluate") return;
+  if (!msg || !Object.hasOwn(CALLS, msg.type)) return;
   newest = Math.max(newest, msg.id);
   await started;
   if (msg.id !== newest) return; // a newer request came while Python was starting
@@ -337,7 +341,7 @@ self.addEventListener("message", async (event) => {
     return;
   }
   try {
-    self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario) });
+    self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario, CALLS[msg.type]) });
   } catch (err) {
     // A Python exception (a defect in calc for this input) leaves Python working: the page says
     // this input could not be computed. Anything else (a WebAssembly trap, memory exhausted) has

@@ -44,8 +44,8 @@ def test_payload_through_share_link(page, site_url, payload):
     open_scenario(page, site_url, hostile_scenario(payload))
     assert_inert(page, payload)
     page.click("#compare")
-    page.locator("table.calc-cmp").wait_for(timeout=90_000)
-    assert payload in page.inner_text("#compare-result")
+    page.locator(".calc-cmp-card").first.wait_for(timeout=90_000)
+    assert payload in page.text_content("#compare-result")
     assert not_executed(page)
 
 
