@@ -49,14 +49,14 @@ def parse(text: str) -> tuple[object, dict | None]:
     on size and nesting are checked first, before the text is parsed."""
     if len(text) > limits.MAX_SCENARIO_BYTES or len(text.encode("utf-8", "surrogatepass")) > limits.MAX_SCENARIO_BYTES:
         size = limits.MAX_SCENARIO_BYTES // 1_000_000
-        return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+        return None, error(None, None, f"学时记录超过 {size} MB，无法读取。", code="file_too_large")
     if nesting_depth(text) > limits.MAX_DEPTH:
-        return None, error(None, None, f"情景文件的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")
+        return None, error(None, None, f"学时记录的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")
     try:
         return json.loads(text, parse_constant=_reject_constant, parse_int=_integer), None
     except (ValueError, RecursionError) as exc:
         where = f"（第{exc.lineno}行第{exc.colno}列）" if hasattr(exc, "lineno") else ""
-        return None, error(None, None, f"情景文件不是有效的 JSON{where}，无法读取。", code="json_invalid")
+        return None, error(None, None, f"学时记录不是有效的 JSON{where}，无法读取。", code="json_invalid")
 
 
 def _reject_constant(name: str) -> object:

@@ -24,8 +24,8 @@ from calc.errors import error
 from calc.summary import summary
 
 USAGE = """用法：
-  python -m calc check 情景文件.json [--json]   计算一个情景，输出中文摘要（--json 输出报告）
-  python -m calc compare 情景文件.json [--json] 按各地区的规定计算同样的内容（--json 输出对比）
+  python -m calc check 学时记录.json [--json]   计算一份学时记录，输出中文摘要（--json 输出报告）
+  python -m calc compare 学时记录.json [--json] 按各地区的规定计算同样的内容（--json 输出对比）
   python -m calc kinds 地区 [--json]            列出该地区可录入的活动类型
 """
 
@@ -61,12 +61,12 @@ def read_file(path: str) -> tuple[str | None, dict | None]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return None, error(None, None, f"无法读取 {shown}：这是一个文件夹，不是情景文件。", code="file_unreadable")
+            return None, error(None, None, f"无法读取 {shown}：这是一个文件夹，不是学时记录文件。", code="file_unreadable")
         if not stat.S_ISREG(info.st_mode):
             return None, error(None, None, f"无法读取 {shown}：这不是普通文件（例如设备或管道），请先保存为 .json 文件。", code="file_unreadable")
         size = limits.MAX_SCENARIO_BYTES // 1_000_000
         if info.st_size > limits.MAX_SCENARIO_BYTES:
-            return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+            return None, error(None, None, f"文件超过 {size} MB，无法读取。", code="file_too_large")
         chunks, total = [], 0
         while total <= limits.MAX_SCENARIO_BYTES:  # the size may change while it is read
             chunk = os.read(fd, min(1 << 20, limits.MAX_SCENARIO_BYTES + 1 - total))
@@ -75,7 +75,7 @@ def read_file(path: str) -> tuple[str | None, dict | None]:
             chunks.append(chunk)
             total += len(chunk)
         if total > limits.MAX_SCENARIO_BYTES:
-            return None, error(None, None, f"情景文件超过 {size} MB，无法读取。", code="file_too_large")
+            return None, error(None, None, f"文件超过 {size} MB，无法读取。", code="file_too_large")
     except OSError:
         return None, error(None, None, f"无法读取文件 {shown}。", code="file_unreadable")
     finally:
@@ -91,7 +91,7 @@ def decode(data: bytes) -> tuple[str | None, dict | None]:
             return data.decode("utf-16"), None
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
-        return None, error(None, None, "情景文件不是 UTF-8 或 UTF-16 编码的文本，无法读取。请用“导出文件”重新保存，或在编辑器中另存为 UTF-8。", code="encoding_invalid")
+        return None, error(None, None, "这个文件不是 UTF-8 或 UTF-16 编码的文本，无法读取。请用“导出文件”重新保存，或在编辑器中另存为 UTF-8。", code="encoding_invalid")
 
 
 def main(argv: list[str]) -> int:

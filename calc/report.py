@@ -19,7 +19,7 @@ def evaluate(raw: object) -> dict:
     try:
         return build(raw)
     except Exception as exc:  # noqa: BLE001 - the user must get a report, not a traceback
-        message = f"计算时出现内部错误（{type(exc).__name__}），请保存情景文件并反馈给我们。您输入的内容没有丢失。"
+        message = f"计算时出现内部错误（{type(exc).__name__}），请用“导出文件”保存后反馈给我们。您输入的内容没有丢失。"
         code = "module_missing" if isinstance(exc, ImportError) else "internal_error"
         return empty_report(None, [error(None, None, message, code=code)])
 

@@ -174,22 +174,37 @@ def parse_date(value: object) -> date | None:
         return None
 
 
+def region_names() -> list[str]:
+    """Every region a scenario may name, as a person knows it (an alias: 西宁市（按青海省的规定）)."""
+    names = []
+    for policy in ruledata.rules()["policies"].values():
+        names.append(policy["name"])
+        names.extend(f"{alias['name']}（按{policy['name']}的规定）" for alias in policy.get("aliases", []))
+    return names
+
+
 def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     """The usable scenario (None when it cannot be used at all) and every error found."""
     errors: list[dict] = []
     if not isinstance(raw, dict):
-        return None, [error(None, None, "情景文件的内容必须是一个 JSON 对象（{…}），无法计算。", code="not_an_object")]
+        return None, [error(None, None, "这不是本站的学时记录：内容应为一个 JSON 对象（{…}），无法计算。", code="not_an_object")]
     if too_deep(raw):
-        return None, [error(None, None, f"情景文件的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")]
+        return None, [error(None, None, f"学时记录的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），无法读取。", code="too_deep")]
     version = raw.get("version")
     if type(version) is not int or version != 1:  # not True, which equals 1 in Python
-        named = "（缺少）" if version is None else shown(version)
-        return None, [error(None, "version", f"不支持的情景格式版本 {named}：本工具读取版本 1。", code="version_unsupported")]
+        if version is None:
+            message = "这不是本站的学时记录：缺少版本号（version），无法计算。请使用本站“导出文件”保存的文件。"
+        else:
+            message = f"这份学时记录的版本号是 {shown(version)}，本站只能读取版本 1 的记录，无法计算。"
+        return None, [error(None, "version", message, code="version_unsupported")]
     policy = ruledata.resolve(raw.get("policy"))
     if policy is None:
-        named = shown(raw.get("policy"), 40) if raw.get("policy") is not None else "（缺少）"
-        known = "、".join(ruledata.policy_ids())
-        return None, [error(None, "policy", f"未知的地区政策“{named}”。可选：{known}。", code="policy_unknown")]
+        known = "、".join(region_names())
+        if raw.get("policy") is None:
+            message = f"学时记录中没有写明地区，无法计算。本站收录：{known}。"
+        else:
+            message = f"本站没有收录地区“{shown(raw.get('policy'), 40)}”，无法计算。本站收录：{known}。"
+        return None, [error(None, "policy", message, code="policy_unknown")]
     scenario = Scenario(policy_id=raw["policy"], policy=policy)
     for key in raw:
         if key not in SCENARIO_KEYS:

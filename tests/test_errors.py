@@ -90,8 +90,19 @@ def test_unusable_scenarios_give_an_error_report_not_a_traceback() -> None:
 
 
 def test_unknown_region_names_the_known_ones() -> None:
+    """In the words a person knows them by, never the ids of the format (issue 11)."""
     message = calc.evaluate({"version": 1, "policy": "mars"})["errors"][0]["message"]
-    assert "qinghai" in message and "hefei" in message
+    assert "青海省" in message and "合肥市" in message and "西宁市（按青海省的规定）" in message
+    assert "qinghai" not in message and "hefei" not in message
+
+
+def test_a_version_it_cannot_read_is_said_in_plain_words() -> None:
+    """Not “情景格式版本” (issue 11): what the file is, and what to use instead."""
+    missing = calc.evaluate({"policy": "hefei", "activities": []})["errors"][0]["message"]
+    other = calc.evaluate({"version": 2, "policy": "hefei", "activities": []})["errors"][0]["message"]
+    assert "情景" not in missing + other
+    assert "不是本站的学时记录" in missing and "导出文件" in missing
+    assert "版本号是 2" in other and "只能读取版本 1" in other
 
 
 def test_invalid_json_text() -> None:

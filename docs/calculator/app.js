@@ -495,7 +495,7 @@ async function importFile(input) {
   const file = input.files && input.files[0];
   input.value = "";
   if (!file) return;
-  const read = await readScenarioFile(file);
+  const read = await readScenarioFile(file, data.policies);
   if (read.error) {
     message.textContent = read.error;
     message.hidden = false;

@@ -60,8 +60,9 @@ export function decodeBytes(bytes) {
 
 /**
  * Read a File chosen by the user. Resolves with {scenario, repaired} or {error: Chinese message}.
+ * `policies` (the catalogue's): a file naming a region not among them is not imported.
  */
-export async function readScenarioFile(file) {
+export async function readScenarioFile(file, policies = null) {
   if (!file) return { error: "没有选择文件。" };
   const max = LIMITS.MAX_SCENARIO_BYTES;
   if (file.size > max) {
@@ -78,20 +79,33 @@ export async function readScenarioFile(file) {
   if (decoded.error) {
     return { error: `文件“${file.name}”不是 UTF-8 或 UTF-16 编码的文本，没有导入。请用本站“导出文件”保存的文件，或在编辑器中另存为 UTF-8。${UNCHANGED}` };
   }
-  return parseScenarioText(decoded.text, file.name);
+  return parseScenarioText(decoded.text, file.name, policies);
 }
 
-/** Parse a scenario's text: {scenario, repaired: [messages]} or {error}. */
-export function parseScenarioText(text, name = "") {
+/** Parse a scenario's text: {scenario, repaired: [messages]} or {error}. Only a record of this
+ * site's format (version 1) of a region it knows (or none chosen yet) is taken: anything else
+ * would replace the user's work with something that cannot be computed (issue 11). */
+export function parseScenarioText(text, name = "", policies = null) {
   const which = name ? `文件“${name}”` : "内容";
   let value;
   try {
     value = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch {
-    return { error: `${which}不是有效的 JSON 情景文件，没有导入。${UNCHANGED}` };
+    return { error: `${which}不是有效的 JSON 文件，不是本站的学时记录，没有导入。${UNCHANGED}` };
   }
   if (!isObject(value)) {
-    return { error: `${which}不是一个情景（应为 JSON 对象，含 version、policy、activities），没有导入。${UNCHANGED}` };
+    return { error: `${which}不是本站的学时记录（应为含 version、policy、activities 的 JSON 对象），没有导入。${UNCHANGED}` };
+  }
+  if (value.version === undefined) {
+    return { error: `${which}不是本站导出的学时记录（没有版本号），没有导入。请选择用“导出文件”保存的文件。${UNCHANGED}` };
+  }
+  if (value.version !== 1) {
+    return { error: `${which}是版本 ${String(JSON.stringify(value.version)).slice(0, 20)} 的学时记录，本页只能读取版本 1 的记录，没有导入。${UNCHANGED}` };
+  }
+  const region = value.policy;
+  if (policies && policies.length && region !== undefined && region !== "" && !policies.some((p) => p.id === region)) {
+    const known = policies.map((p) => p.label || p.name).join("、");
+    return { error: `${which}中的地区“${String(region).slice(0, 40)}”本站没有收录，没有导入。本站收录：${known}。${UNCHANGED}` };
   }
   if (value.activities !== undefined && !Array.isArray(value.activities)) {
     return { error: `${which}中的 activities 不是列表，没有导入。${UNCHANGED}` };
