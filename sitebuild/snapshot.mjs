@@ -3,9 +3,10 @@
 //   node sitebuild/snapshot.mjs trace RUNTIME_DIR LOCKFILE WHEEL INPUT_JSON TRACE_OUT
 //   node sitebuild/snapshot.mjs make  RUNTIME_DIR LOCKFILE WHEEL INPUT_JSON TRACE_IN OUT_FILE
 //
-// INPUT_JSON is {"texts": [scenario JSON text, ...], "check": scenario JSON text}: what calc runs
-// before the snapshot is taken (the examples, the error paths, every region...), and the
-// self-check the worker runs after a restore.
+// INPUT_JSON is {"texts": [scenario JSON text, ...], "compare": [scenario JSON text, ...], "check":
+// scenario JSON text}: what calc runs before the snapshot is taken (texts through evaluate_json:
+// the examples, the error paths, every region...; compare through compare_json, the calculator's
+// 各地区对比), and the self-check the worker runs after a restore.
 //
 // Both modes start Pyodide from RUNTIME_DIR (the copy the site ships), unpack the calc wheel into
 // site-packages (loadPackage cannot be used before a snapshot: "Unexpected hiwire entry"), import
@@ -364,12 +365,17 @@ function restoreOptions(createPyodideModule) {
   };
 }
 
+/** Every input text through the call the worker makes for it: their reports, in order. */
+function everyText(calc) {
+  return [...input.texts.map((text) => calc.evaluate_json(text)), ...(input.compare || []).map((text) => calc.compare_json(text))];
+}
+
 /** What the worker does once Python is restored, then every text: returns their reports. */
 function asTheWorker(pyodide) {
   pyodide.runPython("import random; random.seed()");
   const calc = pyodide.pyimport("calc");
   const check = calc.evaluate_json(input.check);
-  return { check, reports: input.texts.map((text) => calc.evaluate_json(text)), calc };
+  return { check, reports: everyText(calc), calc };
 }
 
 // ---- trace -----------------------------------------------------------------------------------
@@ -380,7 +386,7 @@ if (mode === "trace") {
   pyodide.runPython(TRACE);
   const calc = pyodide.pyimport("calc");
   calc.evaluate_json(input.check);
-  for (const text of input.texts) calc.evaluate_json(text);
+  everyText(calc);
   calc.destroy();
   pyodide.runPython("import gc; gc.collect()");
   const restored = await loadPyodide({ ...restoreOptions(), _loadSnapshot: pyodide.makeMemorySnapshot() });
@@ -513,7 +519,7 @@ const restored = await loadPyodide({
   _loadSnapshot: rebuilt,
 });
 const after = asTheWorker(restored);
-const differ = input.texts.filter((text, i) => after.reports[i] !== before.reports[i]);
+const differ = [...input.texts, ...(input.compare || [])].filter((text, i) => after.reports[i] !== before.reports[i]);
 if (after.check !== before.check || differ.length) {
   throw new Error(`snapshot: the restored snapshot gives other reports for ${differ.length} text(s), e.g. ${JSON.stringify(differ[0] ?? input.check).slice(0, 200)}`);
 }

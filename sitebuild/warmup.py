@@ -3,7 +3,7 @@ heavy scenario the benchmark opens (scripts/bench.py, issue 15).
 
 The snapshot keeps only the Python that these runs (and the worker's restore) used: everything
 else is left out, and reaching it makes the worker start Python normally (slower, same result).
-So the list covers what the page can ask of calc: every example and browser fixture, each under
+So the lists cover what the page can ask of calc (compare_texts: of calc.compare_json): every example and browser fixture, each under
 every region (the page's 各地区对比 evaluates the scenario once per region), the error paths
 (not JSON, not an object, unknown region, bad entries, odd numbers, too many entries, too large a
 file, too deep nesting), markup as text, and the largest scenario the limits allow.
@@ -70,3 +70,9 @@ def texts() -> list[str]:
     out.append(json.dumps({**heavy, "activities": heavy["activities"] * 2}, ensure_ascii=False))  # over the limit
     out.append(json.dumps({"version": 1, "policy": "hefei", "activities": [], "extra": "x" * 2_100_000}))  # too large
     return out + ERROR_TEXTS
+
+
+def compare_texts() -> list[str]:
+    """What the calculator's 各地区对比 (calc.compare_json) is given: every example, and the error
+    paths."""
+    return [p.read_text("utf-8") for p in EXAMPLES] + ERROR_TEXTS[:4]
