@@ -59,6 +59,7 @@ def catalogue(policy_id: str) -> dict | None:
             span["to"] = None if span["to"] is None or valid.get("to") is None else max(span["to"], valid["to"])
             entry["valid_text"] = years_text(span)
             entry["valid_label"] = rule_words.valid_label({"valid": span})
+    by_id = kinds
     found = list(kinds.values())
     return {
         "policy": policy_id,
@@ -68,12 +69,14 @@ def catalogue(policy_id: str) -> dict | None:
         "kinds_text": f"{policy['name']}：共 {len(found)} 类学习和成果可以计入。",
         "kinds": found,
         "menu": menu(found),
-        "person": [person_fact(spec) for spec in policy.get("person", [])],
+        "person": [person_fact(spec, asked_where(policy, spec["name"])) for spec in policy.get("person", [])],
         "person_text": None if policy.get("person") else MESSAGES["no_person_facts"],
         "targets": {
             "types": choice_list(TARGET_TYPE),
             "levels": choice_list(LEVEL),
         },
+        "target_fields": target_fields(policy),
+        "grid": grid(policy, by_id),
         "vocabulary": vocabulary(),
     }
 
@@ -108,12 +111,61 @@ def field(kind: dict, spec: dict) -> dict:
     if spec.get("required_when"):
         entry["required_when"] = spec["required_when"]
         entry["required_note"] = spec.get("required_note")
+    if spec.get("plausible_max") is not None:
+        entry["plausible_max"] = spec["plausible_max"]
     return entry
 
 
-def person_fact(spec: dict) -> dict:
+def asked_where(policy: dict, name: str) -> str:
+    """Where a form asks a person fact: `title` (inside the title application: the verdict
+    depends on it: a hand-off, an age reduction, the tenure, a move into the region), `title_more`
+    (inside it, folded: only an exemption of the notice uses it), or `person` (elsewhere)."""
+    readiness = policy["readiness"]
+    if any(name in rule["person"] for rule in policy.get("handoffs", [])):
+        return "title"
+    if name in ("gender", "birth_date") and readiness.get("reductions"):
+        return "title"
+    if name == "tenure_start":
+        return "title"
+    if (policy.get("transfer_in") or {}).get("person") == name:
+        return "title"
+    if any(name in (rule.get("person") or {}) for rule in readiness.get("exemptions", [])):
+        return "title_more"
+    return "person"
+
+
+def target_fields(policy: dict) -> list[str]:
+    """The target's optional fields this region's rules use: `date` (age on the application
+    date), `degree` and `has_deputy_senior` (rules that depend on them)."""
+    readiness = policy["readiness"]
+    found = []
+    if readiness.get("reductions"):
+        found.append("date")
+    if any(t.get("degree") for t in readiness["targets"]):
+        found.append("degree")
+    if any(t.get("has_deputy_senior") is not None for t in readiness["targets"]):
+        found.append("has_deputy_senior")
+    return found
+
+
+def grid(policy: dict, kinds: dict) -> dict | None:
+    """The year grid (rule data `grid`): per category the kind a cell writes and its hours field
+    as a form shows it (label, unit), and what the grid is for."""
+    spec = policy.get("grid")
+    if not spec:
+        return None
+    cells = {}
+    for category in ("public", "professional"):
+        kind = kinds[spec[category]]
+        hours_field = next(f for f in kind["fields"] if f["name"] == "hours")
+        cells[category] = {"kind": kind["id"], "name": kind["name"], "field": "hours", "label": hours_field["label"],
+                           "unit": hours_field["unit"], "plausible_max": hours_field.get("plausible_max")}
+    return {**cells, "text": MESSAGES["grid"]}
+
+
+def person_fact(spec: dict, asked: str = "person") -> dict:
     """A person fact as a form field: name, label, type (boolean, choice, year, date), choices,
-    default, help, and what an unanswered choice counts as (公有制单位（默认）)."""
+    default, help, what an unanswered choice counts as (公有制单位（默认）), and where a form asks it."""
     default = next((c["label"] for c in spec.get("choices") or [] if c["value"] == spec.get("default")), None)
     return {
         "name": spec["name"],
@@ -123,6 +175,7 @@ def person_fact(spec: dict) -> dict:
         "default": spec.get("default"),
         "help": spec.get("help"),
         "unset_label": f"{default}（默认）" if default else "未填",
+        "asked": asked,
     }
 
 

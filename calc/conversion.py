@@ -37,6 +37,7 @@ class Line:
     cap: float | None = None
     reading: str | None = None
     once: bool = False  # the rule gives its amount once per year however many entries
+    partner: int | None = None  # a make-up line: the year the hours came from, or went to
 
     def as_report(self) -> dict:
         from calc.vocabulary import hours

@@ -41,6 +41,19 @@ ERROR_CODES = {
 }
 
 
+# code -> what it means: a value that is allowed but unlikely (report `warnings`, never blocking)
+WARNING_CODES = {
+    "value_implausible": "a value above what the rule data calls plausible for the field (`plausible_max`); still counted as entered",
+}
+
+
+def warning(activity: int | None, field_name: str | None, message: str, code: str) -> dict:
+    """A warning entry: {activity, field, code, message}; the entry still counts."""
+    if code not in WARNING_CODES:
+        raise ValueError(f"unknown warning code {code!r}: add it to calc/errors.py")
+    return {"activity": activity, "field": field_name, "code": code, "message": message}
+
+
 def error(activity: int | None, field_name: str | None, message: str, code: str) -> dict:
     """An error entry: {activity, field, code, message}."""
     if code not in ERROR_CODES:

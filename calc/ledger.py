@@ -193,9 +193,11 @@ class Ledger:
         quote = make_up["cite"][-1]["quote"]
         name = "补学"
         give = Line(donor.year, None, "make_up", name, category, -amount, -amount, rule, citation, quote,
-                    [f"超出当年要求的{CATEGORY[category]}{fmt(amount)}学时用于补{target.year}年"], reading=make_up.get("reading"))
+                    [f"超出当年要求的{CATEGORY[category]}{fmt(amount)}学时用于补{target.year}年"], reading=make_up.get("reading"),
+                    partner=target.year)
         take = Line(target.year, None, "make_up", name, category, amount, amount, rule, citation, quote,
-                    [f"由{donor.year}年超出要求的{CATEGORY[category]}学时补学{fmt(amount)}学时"], reading=make_up.get("reading"))
+                    [f"由{donor.year}年超出要求的{CATEGORY[category]}学时补学{fmt(amount)}学时"], reading=make_up.get("reading"),
+                   partner=donor.year)
         donor.lines.append(give)
         target.lines.append(take)
 

@@ -1,8 +1,14 @@
 """Planning: the least extra hours that would make a title application's years enough, and which
-kinds of activity can still supply them in each of those years (valid that year, of the right
-category, with room left under their caps), with the region's deadlines for that year; and, for
-each year and category, the one entry that would supply it (a page offers it as one click) and
-the sentences a page shows of all this.
+kinds of activity can still supply them (valid that year, of the right category, with room left
+under their caps), with the region's deadlines for that year; and, for each year and category,
+the one entry that would supply it (a page offers it as one click, `"planned": true`) and the
+sentences a page shows of all this.
+
+Hours are planned only in a year in which they can still be taken. calc has no clock: at the
+application, the application year is open and the years before it are over, except where a
+make-up rule lets hours of the application year fill an earlier year (合肥 顺延至下一年度补学:
+the year before); those hours are then planned in the application year (`taken_in`), which must
+first meet its own requirement.
 """
 
 from __future__ import annotations
@@ -32,7 +38,7 @@ def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict 
     if conversion["method"] == "first_given":
         conversion = conversion["options"][0]
     field = conversion.get("field", "hours")
-    if any(f.get("required") and f["name"] != field for f in kind.get("fields", [])):
+    if any(f.get("required") and "default" not in f and f["name"] != field for f in kind.get("fields", [])):
         return None
     if room is not None:
         amount = min(amount, room)
@@ -98,23 +104,25 @@ def suggestion(policy: dict, year: int, gap: float, options: list[dict]) -> dict
         unit = next((f.get("unit") or "" for f in kind.get("fields", []) if f["name"] == entry["field"]), "")
         amount = f"{fmt(entry['value'])} {unit}（{fmt(entry['hours'])} 学时）"
     return {
-        "activity": {"kind": best["kind"], "year": year, entry["field"]: entry["value"], "title": PLANNED_TITLE},
+        "activity": {"kind": best["kind"], "year": year, entry["field"]: entry["value"], "title": PLANNED_TITLE, "planned": True},
         "text": f"{year}年{best['name']} {amount}",
     }
 
 
-def needs(policy: dict, entry: dict) -> list[dict]:
-    """Per category a year lacks: the gap in words, the entry to offer, the options' heading."""
+def needs(policy: dict, entry: dict, carried: dict | None = None) -> list[dict]:
+    """Per category a year lacks: the gap in words (and the part a make-up rule carries back to an
+    earlier year), the entry to offer, the options' heading."""
     found = []
     for category in CATEGORY:
         gap = entry[category]
         if not gap:
             continue
         options = entry["options"].get(category, [])
+        back = "、".join(f"{fmt(amount)} 学时补{year}年" for year, amount in (carried or {}).get(category, []))
         found.append({
             "category": category,
             "hours": gap,
-            "text": f"{CATEGORY[category]}还差 {fmt(gap)} 学时。",
+            "text": f"{entry['year']}年{CATEGORY[category]}还需 {fmt(gap)} 学时" + (f"（其中 {back}）" if back else "") + "。",
             "suggestion": suggestion(policy, entry["year"], gap, options),
             "options_label": f"可以补的类型（{len(options)} 类）" if options else None,
             "empty_text": None if options else MESSAGES["no_options"],
@@ -122,22 +130,64 @@ def needs(policy: dict, entry: dict) -> list[dict]:
     return found
 
 
-def plan(policy: dict, years: dict[int, Year], gaps: list[dict]) -> dict:
-    """The plan for the chosen short years: per year the hours missing per category and the
-    kinds that can still supply them."""
-    entries = []
-    for gap in gaps:
-        year = years[gap["year"]]
-        entry = {"year": gap["year"], "public": gap["public"], "professional": gap["professional"], "options": {}}
+def taken_in(scenario, years: dict[int, Year], year: int) -> int | None:
+    """The year in which hours for `year` can still be taken at the application: the application
+    year itself, or the application year through a make-up rule that reaches back to `year` (its
+    donors include the application year, and neither year is under another region's rules)."""
+    target = scenario.target
+    if target is None:
+        return None
+    now = target.year
+    if year == now:
+        return now
+    if year > now:
+        return None
+    policy = scenario.policy
+    for make_up in policy.get("make_up", []):
+        flag = make_up.get("person_flag")
+        if flag and not scenario.person.flag(flag):
+            continue
+        if not ruledata.in_years(now, make_up["donors"]):
+            continue
+        targets = [now - 1] if make_up.get("previous_year_only") else make_up.get("targets") or []
+        donor, short = years.get(now), years.get(year)
+        if year not in targets or donor is None or short is None:
+            continue
+        if donor.requirement.source is None or donor.requirement.outside or short.requirement.outside:
+            continue
+        return now
+    return None
+
+
+def plan(scenario, years: dict[int, Year], gaps: list[dict]) -> dict:
+    """The plan for the chosen short years (each one can still be filled: `taken_in`): per year in
+    which hours are taken, the hours missing per category (its own, and those a make-up rule
+    carries back to an earlier year) and the kinds that can still supply them."""
+    policy = scenario.policy
+    by_year: dict[int, dict] = {}
+    for gap in sorted(gaps, key=lambda g: g["year"]):
+        taken = taken_in(scenario, years, gap["year"])
+        entry = by_year.setdefault(taken, {"year": taken, "public": 0, "professional": 0, "for_years": {}})
         for category in CATEGORY:
             if gap[category]:
-                entry["options"][category] = options(policy, year, category, gap[category])
+                entry[category] = hours(entry[category] + gap[category])
+                if gap["year"] != taken:
+                    entry["for_years"].setdefault(category, []).append((gap["year"], gap[category]))
+    entries = []
+    for taken in sorted(by_year):
+        entry = by_year[taken]
+        year = years[taken]
+        carried = entry.pop("for_years")
+        entry["options"] = {}
+        for category in CATEGORY:
+            if entry[category]:
+                entry["options"][category] = options(policy, year, category, entry[category])
         entry["deadlines"] = [
             {"date": d["date"], "what": d["what"]}
             for d in policy.get("deadlines", [])
-            if d["year"] == gap["year"] and d["who"] == "个人"
+            if d["year"] == taken and d["who"] == "个人"
         ]
-        entry["needs"] = needs(policy, entry)
+        entry["needs"] = needs(policy, entry, carried)
         entries.append(entry)
     extra = hours(sum(g["public"] + g["professional"] for g in gaps))
     parts = [

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from calc import readiness, ruledata
+from calc import open_facts, readiness, ruledata, verdict as verdict_words
 from calc.errors import error
 from calc.ledger import Ledger, Year
-from calc.result_words import line_words, summary_text, year_words
+from calc.result_words import line_words, planned_words, summary_text, year_words
 from calc.scenario import Scenario, read
 from calc.vocabulary import hours
 from calc.window import window_of
@@ -30,32 +30,51 @@ def build(raw: object) -> dict:
     if scenario is None:
         policy = raw.get("policy") if isinstance(raw, dict) and isinstance(raw.get("policy"), str) else None
         return empty_report(policy, errors)
-    window = window_of(scenario)
-    ledger = Ledger(scenario, extra_years=set(window.years) if window else set())
-    verdict = readiness.assess(scenario, ledger, window)
+    # Planned entries ("planned": true) are counted apart: the verdict is the one of the entries
+    # done; the plan's projection (the years with the planned entries, the verdict once they are
+    # done, what is still missing beyond them) is computed separately.
+    done = scenario.done
+    projected = readiness.decide(scenario) if scenario.has_plan else None
+    window = window_of(done)
+    extra = set(window.years) if window else set()
+    if projected:
+        extra |= set(projected[0].years)
+    ledger = Ledger(done, extra_years=extra)
+    verdict = readiness.assess(done, ledger, window)
+    open_facts.check(done, verdict, window.years if window else [], readiness.decide)
+    if verdict is not None and projected and projected[2] is not None:
+        verdict["after_plan"] = {"status": projected[2]["status"]}
+        if verdict["status"] == "not_ready":
+            verdict["plan"] = projected[2].get("plan")
+    application = verdict_words.application_years(verdict, ledger.years) if verdict else {}
+    planned = planned_words(ledger, projected[0], {a.index for a in scenario.activities if a.planned}) if projected else {}
     report = {
         "version": REPORT_VERSION,
         "policy": scenario.policy_id,
         "rules": scenario.policy["id"],
         "data_version": ruledata.data_version(),
-        "years": [year_report(ledger.years[y]) for y in sorted(ledger.years)],
+        "years": [year_report(ledger.years[y], application.get(y), planned.get(y)) for y in sorted(ledger.years)],
     }
     if verdict is not None:
-        report["readiness"] = verdict
+        report["readiness"] = verdict_words.with_words(verdict, ledger.years)
     report["deadlines"] = deadlines(scenario, set(ledger.years))
     report["errors"] = errors
+    report["warnings"] = scenario.warnings
     report["summary_text"] = summary_text(report)
     return report
 
 
 def empty_report(policy: str | None, errors: list[dict]) -> dict:
     """The report of a scenario that cannot be computed at all: no years, the errors saying why."""
-    report = {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors}
+    report = {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors, "warnings": []}
     report["summary_text"] = summary_text(report)
     return report
 
 
-def year_report(year: Year) -> dict:
+def year_report(year: Year, application: dict | None = None, planned: dict | None = None) -> dict:
+    """A year of the report: its figures and lines, in words too; `application`: the year as the
+    title application judges it where that differs (an age reduction); `planned`: what the planned
+    entries add to it (calc/result_words.planned_words)."""
     req = year.requirement
     entry = {
         "year": year.year,
@@ -71,7 +90,11 @@ def year_report(year: Year) -> dict:
         "lines": [{**line.as_report(), **line_words(line)} for line in year.lines],
         "notes": list(year.notes),
         **year_words(year),
+        "application": application,
+        "planned": None, "planned_text": None, "planned_lines": [],
     }
+    if planned:
+        entry.update(planned)
     if req.citation and req.source == "policy":
         entry["required_citation"] = req.citation
     return entry

@@ -57,12 +57,45 @@ def requirement_prompt(year: Year) -> str | None:
     return "如您手头有当年的通知，可以填写当年的要求："
 
 
+def moved(year: Year, category: str) -> tuple[float, list[int], float, list[int]]:
+    """Make-up hours of a category: received and the years they came from, given and the years
+    they went to."""
+    received = given = 0.0
+    sources: list[int] = []
+    sinks: list[int] = []
+    for line in year.lines:
+        if line.kind != "make_up" or line.category != category:
+            continue
+        if line.hours > 0:
+            received += line.hours
+            sources.append(line.partner)
+        else:
+            given -= line.hours
+            sinks.append(line.partner)
+    return received, sources, given, sinks
+
+
+def category_text(year: Year, category: str) -> str:
+    """A category's hours against its requirement, with what a make-up moved, as the year's card
+    and the printed sheet show it: 30/30; 40 + 补学20 / 60（2024年补入）; 142/60（另有20学时补入2023年）."""
+    needed = getattr(year.requirement, category) if year.requirement.known else None
+    against = "" if needed is None else f"/{fmt(needed)}"
+    received, sources, given, sinks = moved(year, category)
+    if received > EPSILON:
+        own = year.hours(category) - received
+        years = "、".join(str(y) for y in sorted(set(sources)))
+        return f"{fmt(own)} + {TERMS['make_up']}{fmt(received)}{' ' + against.replace('/', '/ ') if against else ''}（{years}年补入）"
+    text = f"{fmt(year.hours(category))}{against}"
+    if given > EPSILON:
+        years = "、".join(str(y) for y in sorted(set(sinks)))
+        text += f"（另有{fmt(given)}学时补入{years}年）"
+    return text
+
+
 def figures_text(year: Year) -> str:
-    """A year's hours against its requirement in one line: 公需 35/30，专业 60/60."""
-    req = year.requirement
-    if req.known:
-        return "，".join(f"{CATEGORY_SHORT[c]} {fmt(year.hours(c))}/{fmt(getattr(req, c))}" for c in CATEGORY)
-    return "，".join(f"{CATEGORY_SHORT[c]} {fmt(year.hours(c))}" for c in CATEGORY) + f"（{TERMS['required']}{TERMS['unknown']}）"
+    """A year's hours against its requirement in one line: 公需 35/30，专业 40 + 补学20 / 60（2024年补入）."""
+    text = "，".join(f"{CATEGORY_SHORT[c]} {category_text(year, c)}" for c in CATEGORY)
+    return text if year.requirement.known else text + f"（{TERMS['required']}{TERMS['unknown']}）"
 
 
 PROFESSIONAL_FULL = "该年度专业科目学时已整体认定（按规定视为完成全年专业科目要求）。"
@@ -77,6 +110,7 @@ def year_words(year: Year) -> dict:
         "state_text": state_text(year, state, gap),
         "shortfall": gap,
         "figures_text": figures_text(year),
+        "category_text": {c: category_text(year, c) for c in CATEGORY},
         "requirement_prompt": requirement_prompt(year),
         "professional_full_text": PROFESSIONAL_FULL if year.professional_full else None,
     }
@@ -110,18 +144,42 @@ def line_words(line) -> dict:
     }
 
 
+def planned_words(done, projected, planned: set[int]) -> dict[int, dict]:
+    """What the planned entries add to each year (the ledger with them against the ledger without):
+    {year: {planned: {public, professional, total}, planned_text, planned_lines}}; the hours are
+    after caps and make-up, so a planned course that fills the year before shows there."""
+    found = {}
+    for number, year in projected.years.items():
+        before = done.years.get(number)
+        lines = [line for line in year.lines if line.activity in planned]
+        added = {c: year.hours(c) - (before.hours(c) if before else 0.0) for c in CATEGORY}
+        if not lines and all(abs(v) <= EPSILON for v in added.values()):
+            continue
+        added["total"] = added["public"] + added["professional"]
+        parts = [f"{CATEGORY_SHORT[c]} {'+' if added[c] >= 0 else ''}{fmt(added[c])}" for c in CATEGORY if abs(added[c]) > EPSILON]
+        after = YEAR_STATE[year_state(year)]
+        found[number] = {
+            "planned": {k: hours(v) for k, v in added.items()},
+            "planned_text": f"{TERMS['planned']}：{'，'.join(parts) or '不增加学时'}（完成后{after}，尚未计入）",
+            "planned_lines": [{**line.as_report(), **line_words(line)} for line in lines],
+        }
+    return found
+
+
 def summary_text(report: dict) -> str:
     """The report in one sentence (for a screen reader, the phone's result bar): each state's
     years, the verdict, how many entries need changing."""
     parts = []
     years = report.get("years", [])
-    for state in ("met", "short", "unknown"):
-        found = [str(y["year"]) for y in years if y["state"] == state]
-        if found:
-            parts.append(f"{'、'.join(found)}年{YEAR_STATE[state]}")
+    labels: dict[str, list[int]] = {}
+    for year in years:  # as the application judges a year, where it differs (减免后达标)
+        labels.setdefault((year.get("application") or year)["state_label"], []).append(year["year"])
+    for label, found in labels.items():
+        parts.append(f"{'、'.join(str(y) for y in found)}年{label}")
     verdict = report.get("readiness")
     if verdict:
-        parts.append(f"{TERMS['title_application']}：{STATUS[verdict['status']]}")
+        short = verdict.get("headline", "").split("：", 1)[-1] if verdict.get("headline") else STATUS[verdict["status"]]
+        parts.append(f"{TERMS['title_application']}：{short}")
     if report.get("errors"):
         parts.append(f"{len(report['errors'])}处需要修改")
     return "；".join(parts) or "暂无数据"

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from calc import limits, ruledata
-from calc.errors import error
+from calc.errors import error, warning
 from calc.vocabulary import CATEGORY, DEGREE, LEVEL, TARGET_FIELDS, TARGET_TYPE, years_text
 
 SCENARIO_KEYS = {"version", "policy", "person", "activities", "requirements", "target", "extra"}
-ACTIVITY_COMMON = {"kind", "year", "title", "evidence", "extra"}
+ACTIVITY_COMMON = {"kind", "year", "title", "evidence", "planned", "extra"}
 TARGET_KEYS = {"type", "level", "year", "date", "degree", "has_deputy_senior"}
 TARGET_LABEL = {f["name"]: f["label"] for f in TARGET_FIELDS}
 
@@ -81,6 +81,7 @@ class Activity:
     kind: dict  # the rule (one version of a kind) that applies in `year`
     year: int
     values: dict
+    planned: bool = False  # an entry the person plans (`"planned": true`): counted apart, never as done
 
 
 @dataclass
@@ -92,6 +93,18 @@ class Scenario:
     requirements: dict[int, dict] = field(default_factory=dict)
     target: Target | None = None
     target_invalid: bool = False
+    warnings: list[dict] = field(default_factory=list)  # values that are allowed but unlikely (report `warnings`)
+
+    @property
+    def done(self) -> "Scenario":
+        """The scenario as the person stands: the planned entries left out (their indices kept)."""
+        if not any(a.planned for a in self.activities):
+            return self
+        return replace(self, activities=[a for a in self.activities if not a.planned])
+
+    @property
+    def has_plan(self) -> bool:
+        return any(a.planned for a in self.activities)
 
 
 def is_number(value: object) -> bool:
@@ -193,7 +206,7 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     version = raw.get("version")
     if type(version) is not int or version != 1:  # not True, which equals 1 in Python
         if version is None:
-            message = "这不是本站的学时记录：缺少版本号（version），无法计算。请使用本站“导出文件”保存的文件。"
+            message = "这不是本站的学时记录：缺少版本号（version），无法计算。请使用本站“导出文件”保存的文件或“生成分享链接”生成的链接。"
         else:
             message = f"这份学时记录的版本号是 {shown(version)}，本站只能读取版本 1 的记录，无法计算。"
         return None, [error(None, "version", message, code="version_unsupported")]
@@ -213,7 +226,7 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     scenario.requirements = read_requirements(raw.get("requirements"), errors)
     scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
     check_birth_date(scenario, errors)
-    scenario.activities = read_activities(raw.get("activities"), policy, errors)
+    scenario.activities = read_activities(raw.get("activities"), policy, errors, scenario.warnings)
     return scenario, capped(errors)
 
 
@@ -388,7 +401,7 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
     return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
 
 
-def read_activities(raw: object, policy: dict, errors: list[dict]) -> list[Activity]:
+def read_activities(raw: object, policy: dict, errors: list[dict], warnings: list[dict] | None = None) -> list[Activity]:
     if raw is None:
         return []
     if not isinstance(raw, list):
@@ -401,6 +414,8 @@ def read_activities(raw: object, policy: dict, errors: list[dict]) -> list[Activ
         activity = read_activity(index, entry, policy, errors)
         if activity is not None:
             activities.append(activity)
+            if warnings is not None:
+                warnings.extend(implausible(activity))
     return activities
 
 
@@ -437,6 +452,8 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
     values: dict = {}
     for key, value in raw.items():
         if key in ACTIVITY_COMMON:
+            if key == "planned" and value is not None and not isinstance(value, bool):
+                errors.append(error(index, key, f"{label}：“计划”（planned）只能是 true 或 false，已按已完成计算。", code="value_invalid"))
             if key in ("title", "evidence") and value is not None:
                 if not isinstance(value, str):
                     errors.append(error(index, key, f"{label}：“{key}”须是文字，已忽略。", code="text_invalid"))
@@ -469,7 +486,9 @@ def read_activity(index: int, raw: object, policy: dict, errors: list[dict]) -> 
             ok = False
     if ok:
         ok = plausible(index, f"{label}（{name}）", kind, year, values, errors)
-    return Activity(index=index, kind=kind, year=year, values=values) if ok else None
+    if not ok:
+        return None
+    return Activity(index=index, kind=kind, year=year, values=values, planned=raw.get("planned") is True)
 
 
 def plausible(index: int, label: str, kind: dict, year: int, values: dict, errors: list[dict]) -> bool:
@@ -488,6 +507,25 @@ def plausible(index: int, label: str, kind: dict, year: int, values: dict, error
                 errors.append(error(index, field_name, f"{label}的“{spec['label']}”为{values[field_name]:g}天，超过{year}年的{days}天，未计算。请检查天数（跨年度的活动请按年度分开录入）。", code="days_exceed_year"))
                 ok = False
     return ok
+
+
+def implausible(activity: Activity) -> list[dict]:
+    """Warnings (report `warnings`) for values the rule data calls unlikely for the kind
+    (`plausible_max` of a field: 合肥 公需课 30 门 is 900 学时, most likely hours typed as 门): the
+    entry still counts as entered."""
+    found = []
+    kind = activity.kind
+    for spec in kind.get("fields", []):
+        most = spec.get("plausible_max")
+        value = activity.values.get(spec["name"])
+        if most is None or not is_number(value) or value <= most:
+            continue
+        unit = spec.get("unit") or ""
+        message = f"第{activity.index + 1}项（{kind['name']}）的“{spec['label']}”填的是 {value:g}{unit}，一年中通常不超过 {most:g}{unit}，请核对"
+        if spec.get("plausible_note"):
+            message += f"：{spec['plausible_note'].strip().rstrip('。')}"
+        found.append(warning(activity.index, spec["name"], message + "。已按填写的数字计算。", code="value_implausible"))
+    return found
 
 
 def check_value(spec: dict, value: object) -> str | None:

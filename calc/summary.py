@@ -35,15 +35,23 @@ def summary(report: dict) -> str:
                 out.append(f"    本站理解：{line['reading']}")
         for note in year["notes"]:
             out.append(f"  注：{note}")
+        if year.get("planned_text"):
+            out.append(f"  {year['planned_text']}")
     verdict = report.get("readiness")
     if verdict:
         out.append(f"\n{verdict['headline']}")
+        if verdict.get("next_step"):
+            out.append(f"  下一步：{verdict['next_step']['text']}")
         for reason in verdict["reasons"]:
             out.append(f"  - {reason}")
     if report.get("deadlines"):
         out.append("\n时间节点：")
         for d in report["deadlines"]:
             out.append(f"  {d['date']}{' ' + d['time'] if d.get('time') else ''}（{d['who']}）{d['what']}  依据：{d['citation']}")
+    if report.get("warnings"):
+        out.append("\n请核对：")
+        for w in report["warnings"]:
+            out.append(f"  ! {w['message']}")
     if report.get("errors"):
         out.append("\n错误：")
         for e in report["errors"]:

@@ -44,6 +44,10 @@ STATUS = {
 }
 # years[].state: a year against its requirement
 YEAR_STATE = {"met": "已达标", "short": "未达标", "unknown": "无法判断"}
+# years[].application.state, where an age reduction changed the year's requirement for the application
+APPLICATION_STATE = {"met": "减免后达标", "short": "减免后仍未达标"}
+# readiness.verdict_label beyond the status labels: not yet enough, but enough once the planned entries are done
+VERDICT_LABEL = {"ready_after_plan": "完成计划后可满足"}
 # years[].required_source
 REQUIRED_SOURCE = {"policy": "通知规定的要求", "user": "自填要求"}
 # the kinds of a form's select, by the category their hours go to (catalogue `menu`)
@@ -78,6 +82,9 @@ TERMS = {
     "title_application": "职称申报",
     "deadlines": "截止",
     "user_requirement": "自填要求",
+    "make_up": "补学",
+    "planned": "计划",
+    "next_step": "下一步",
 }
 
 # Sentences about the rules that hold no number: shown where the data has nothing to say.
@@ -87,6 +94,7 @@ MESSAGES = {
     "other_deadlines": "通知给出的其他年度的时间节点见下方“截止时间”。",
     "no_options": "该年度已没有可计入这一类别的类型（都已到上限或不适用）。",
     "no_target": "未选择职称申报，仅逐年自查。",
+    "grid": "按证书或学时证明（网络学院、继续教育平台打印的）逐年填写公需科目和专业科目的学时；论文、专利等其他成果在下面另行添加。",
 }
 
 # The fields of the scenario format outside a kind's own (scenario.md), as a form asks for them.
@@ -139,12 +147,23 @@ def years_text(span: dict | None) -> str:
 
 
 def year_list_text(years: list[int]) -> str:
-    """Consecutive years as a span (2021—2023年), otherwise listed (2021、2023年)."""
+    """Years in words, runs of three or more consecutive years as a span: 2021—2023年,
+    2020、2022—2024年, 2021、2023年."""
     if not years:
         return ""
-    if len(years) > 1 and years == list(range(years[0], years[-1] + 1)):
-        return f"{years[0]}—{years[-1]}年"
-    return "、".join(str(y) for y in years) + "年"
+    runs: list[list[int]] = []
+    for year in sorted(years):
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = []
+    for run in runs:
+        if len(run) >= 3 or (len(runs) == 1 and len(run) > 1):
+            parts.append(f"{run[0]}—{run[-1]}")
+        else:
+            parts.extend(str(y) for y in run)
+    return "、".join(parts) + "年"
 
 
 def target_label(target) -> str:
@@ -185,6 +204,8 @@ def vocabulary() -> dict:
         "group": dict(GROUP),
         "status": dict(STATUS),
         "year_state": dict(YEAR_STATE),
+        "application_state": dict(APPLICATION_STATE),
+        "verdict_label": dict(VERDICT_LABEL),
         "required_source": dict(REQUIRED_SOURCE),
         "terms": dict(TERMS),
         "messages": dict(MESSAGES),

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from calc import ruledata
 from calc.scenario import Scenario, Target
 
-NO_TENURE = "需要知道任现职年度（从哪一年起任现职）才能确定核验哪些年度，请在个人信息中填写。"
+NO_TENURE = "需要知道任现职年度（从哪一年起任现职）才能确定核验哪些年度。"
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Window:
     needed: int = 0  # how many of the years must be met
     transfer_year: int | None = None  # the move from a civil-service post that shortened it
     problem: str | None = None  # why the years cannot be known (e.g. no tenure_start)
+    missing: list[str] = field(default_factory=list)  # the person facts that would tell them
 
 
 def application_rule(readiness: dict, target: Target) -> dict | None:
@@ -73,6 +74,7 @@ def window_of(scenario: Scenario) -> Window | None:
         start = scenario.person.tenure_start
         if start is None:
             result.problem = NO_TENURE
+            result.missing = ["tenure_start"]
             return result
         years = list(range(start, year + 1))
         needed = len(years)

@@ -114,6 +114,10 @@ class FieldSpec(Strict):
         default=None, description="the field is required when these conditions on the other fields hold"
     )
     required_note: str | None = Field(default=None, description="why it is required then (shown in the error)")
+    plausible_max: float | None = Field(
+        default=None, description="above this the value is unlikely for the kind (a warning, `value_implausible`; still counted)"
+    )
+    plausible_note: str | None = Field(default=None, description="what the person most likely meant (shown in the warning)")
 
     @model_validator(mode="after")
     def _choices(self) -> "FieldSpec":
@@ -356,6 +360,15 @@ class Kind(Strict):
         return self
 
 
+class Grid(Strict):
+    """The year grid of the calculator: one row per year with the 公需 and 专业 hours as the
+    certificates (the official platforms) print them. Each names the kind a cell writes, with its
+    hours as stated in the field `hours`; the other achievements stay cards."""
+
+    public: str = Field(description="the kind of the 公需 cell (category public, a field `hours` taken as stated)")
+    professional: str = Field(description="the kind of the 专业 cell (category professional, a field `hours` taken as stated)")
+
+
 class Requirement(Strict):
     years: Years
     public: float | None
@@ -548,6 +561,7 @@ class Policy(Strict):
     summary: str
     documents: dict[str, Document]
     person: list[PersonFact] = Field(default=[], description="the facts about the person the rules use (the form asks for these)")
+    grid: Grid | None = Field(default=None, description="the kinds of the calculator's year grid (certified hours per year)")
     requirements: list[Requirement]
     unknown_years_note: str
     user_figures: UserFigures | None = None
@@ -698,6 +712,16 @@ def references(policy: Policy) -> list[tuple[tuple, str]]:
             problems.append((("transfer_in", "person"), f"{policy.transfer_in.person!r} is not a person fact of type year declared under `person`"))
     for i, kind in enumerate(policy.kinds):
         problems += [(("kinds", i) + path, text) for path, text in _kind_references(kind)]
+    if policy.grid is not None:
+        for category in ("public", "professional"):
+            name = getattr(policy.grid, category)
+            versions = [k for k in policy.kinds if k.id == name]
+            if not versions:
+                problems.append((("grid", category), f"names kind {name!r}, which this policy does not have"))
+            for kind in versions:
+                if not grid_kind(kind, category):
+                    problems.append((("grid", category), f"kind {name!r} cannot be a grid cell: it must be of category {category}, "
+                                     "take a number field `hours` as stated, and need no other field"))
     used = person_facts_used(policy)
     for i, fact in enumerate(policy.person):
         expected = ENGINE_FACTS.get(fact.name)
@@ -709,6 +733,18 @@ def references(policy: Policy) -> list[tuple[tuple, str]]:
         if name not in facts:
             problems.append((path, f"uses person fact {name!r}: declare it under `person` (label, type) so the form asks for it"))
     return problems
+
+
+def grid_kind(kind: Kind, category: str) -> bool:
+    """Whether a year grid's cell can write this kind: of the category, its hours as stated in a
+    field `hours` (alone, or as the first formula of first_given), no other field required."""
+    conv = kind.conversion
+    first = conv.options[0] if conv.method == "first_given" else conv
+    fields = {f.name: f for f in kind.fields}
+    hours = fields.get("hours")
+    others = [f for f in kind.fields if f.name != "hours" and f.required and f.default is None]
+    return (kind.category == category and first.method == "as_stated" and first.field == "hours"
+            and hours is not None and hours.type == "number" and not others)
 
 
 def _kind_references(kind: Kind) -> list[tuple[tuple, str]]:

@@ -99,16 +99,28 @@ def test_aid_program_before_2016_is_72_hours() -> None:
     assert kind_hours(report, 2015, "aid_program") == 72 and kind_hours(report, 2016, "aid_program") == 90
 
 
-def test_plan_offers_public_courses_by_the_course() -> None:
-    # 公需课 30学时/门: 20 public hours short is one course, 30 hours
+def test_plan_offers_public_courses_by_their_certified_hours() -> None:
+    # 公需课: the certificate prints hours (学满30学时); the plan offers them as hours
     activities = [{"kind": "organised_training", "year": 2021, "hours": 60}, {"kind": "self_study", "year": 2021, "hours": 10}]
     target = {"type": "review", "level": "intermediate", "year": 2021}
     report = run("hefei", *activities, person={"tenure_start": 2021}, target=target)
     (step,) = report["readiness"]["plan"]["years"]
     (course,) = [o for o in step["options"]["public"] if o["kind"] == "public_course"]
-    assert course["entry"] == {"field": "count", "value": 1, "hours": 30}
-    added = {"kind": "public_course", "year": 2021, "count": course["entry"]["value"]}
+    assert course["entry"] == {"field": "hours", "value": 30, "hours": 30}
+    added = {"kind": "public_course", "year": 2021, "hours": course["entry"]["value"]}
     assert run("hefei", *activities, added, person={"tenure_start": 2021}, target=target)["readiness"]["status"] == "ready"
+
+
+def test_public_course_counts_certified_hours_else_30_per_course_and_warns_of_900() -> None:
+    # 附件3 公需课 30学时/门; 二(二) 学满30学时: hours as certified, else 30 × 门; "30" typed as 门
+    # is 900 hours, counted as entered but with a warning (plausible_max, rule data)
+    assert run("hefei", {"kind": "public_course", "year": 2021, "hours": 30})["years"][0]["public"] == 30
+    assert run("hefei", {"kind": "public_course", "year": 2021, "count": 2})["years"][0]["public"] == 60
+    report = run("hefei", {"kind": "public_course", "year": 2021, "count": 30})
+    assert report["years"][0]["public"] == 900 and report["errors"] == []
+    (warning,) = report["warnings"]
+    assert (warning["activity"], warning["field"], warning["code"]) == (0, "count", "value_implausible")
+    assert "结业证书学时" in warning["message"]
 
 
 # -- 四：自市外调入的，从调入当年起按合肥市政策执行 ----------------------------------------------------

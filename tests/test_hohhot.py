@@ -18,9 +18,24 @@ def test_review_senior_or_intermediate_needs_2020_2021_2022_but_not_2020_profess
 
 
 def test_review_short_in_2021_is_not_ready() -> None:
-    report = run("hohhot", *full(2020, 30, 0), *full(2021, 20, 60), *full(2022), target=REVIEW_2022)
+    young = {"gender": "female", "birth_date": "1990-03-01"}
+    report = run("hohhot", *full(2020, 30, 0), *full(2021, 20, 60), *full(2022), person=young, target=REVIEW_2022)
     assert report["readiness"]["status"] == "not_ready"
     assert report["readiness"]["shortfall"] == [{"year": 2021, "public": 10, "professional": 0}]
+    # 2021 is over when applying in 2022: no hours are planned in it
+    assert report["readiness"]["next_step"]["code"] == "cannot_add" and "plan" not in report["readiness"]
+
+
+def test_without_gender_and_birth_date_a_short_review_waits_for_them() -> None:
+    # 三(一): 女满45周岁只需1/3, 满50周岁不要求 — until they are given, the verdict cannot be
+    # "not ready" (it names the facts, and plans nothing)
+    report = run("hohhot", *full(2020, 30, 0), *full(2021, 20, 60), *full(2022), target=REVIEW_2022)
+    verdict = report["readiness"]
+    assert verdict["status"] == "unknown" and "plan" not in verdict and verdict["shortfall_text"] is None
+    assert [m["name"] for m in verdict["missing"]] == ["gender", "birth_date"]
+    assert verdict["next_step"]["code"] == "fill_facts" and verdict["headline"].endswith("先填写性别、出生日期")
+    # enough at the full requirement: no reduction can make it less so
+    assert run("hohhot", *full(2020), *full(2021), *full(2022), target=REVIEW_2022)["readiness"]["status"] == "ready"
 
 
 def test_review_junior_needs_2022_only() -> None:

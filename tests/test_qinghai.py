@@ -225,30 +225,46 @@ def test_deadlines_of_2025() -> None:
 
 
 def test_plan_names_the_least_extra_hours_and_the_kinds_that_can_supply_them() -> None:
-    activities = full_year(2023) + full_year(2024, 30, 50) + full_year(2025, 20, 60) + [
+    activities = full_year(2023) + full_year(2024) + full_year(2025, 20, 60) + [
         {"kind": "software_copyright", "year": 2025, "count": 4}
     ]
     report = run("qinghai", *activities, requirements=supplied(2020, 2022, 2023, 2024),
                  target={"type": "review", "level": "intermediate", "year": 2025})
     plan = report["readiness"]["plan"]
-    # 3 years needed, 2023 is met; of the short years 2024 lacks 10 专业 and 2025 lacks 10 公需,
-    # far less than 2020-2022: closing those two is the least extra work
-    assert plan["extra_hours"] == 20
-    assert [y["year"] for y in plan["years"]] == [2024, 2025]
-    last = plan["years"][1]
+    # 3 years needed, 2023 and 2024 are met; 2025 (the application year, the one still open)
+    # lacks 10 公需
+    assert plan["extra_hours"] == 10
+    assert [y["year"] for y in plan["years"]] == [2025]
+    (last,) = plan["years"]
     assert {o["kind"] for o in last["options"]["public"]} >= {"public_course", "party_school"}
     assert last["deadlines"][0]["date"] == "2025-12-10"
+    assert report["readiness"]["next_step"]["code"] == "add_hours"
+
+
+def test_no_hours_are_planned_in_a_year_that_is_over() -> None:
+    # 3 years needed, only 2023 is met; 2024 lacks 10 专业 but is over when applying in 2025 (青海
+    # has no make-up into it), so even closing 2025's gap leaves two met years: no plan, and the
+    # verdict says why instead of asking for hours in 2024
+    activities = full_year(2023) + full_year(2024, 30, 50) + full_year(2025, 20, 60)
+    report = run("qinghai", *activities, requirements=supplied(2020, 2022, 2023, 2024),
+                 target={"type": "review", "level": "intermediate", "year": 2025})
+    verdict = report["readiness"]
+    assert verdict["status"] == "not_ready" and "plan" not in verdict
+    assert verdict["next_step"]["code"] == "cannot_add" and "2024" in verdict["next_step"]["text"]
 
 
 def test_following_the_plan_makes_the_application_ready() -> None:
     activities = full_year(2024, 30, 50) + full_year(2025, 30, 40)
     target = {"type": "review", "level": "junior", "year": 2025}
     report = run("qinghai", *activities, requirements=supplied(2024), target=target)
-    step = report["readiness"]["plan"]["years"][0]
-    assert (step["year"], step["professional"]) == (2024, 10)
-    option = step["options"]["professional"][0]["kind"]
-    added = {"kind": option, "year": 2024, "hours": 10}
-    assert run("qinghai", *activities, added, requirements=supplied(2024), target=target)["readiness"]["status"] == "ready"
+    (step,) = report["readiness"]["plan"]["years"]
+    assert (step["year"], step["professional"]) == (2025, 20)  # not 2024: it is over
+    added = step["needs"][0]["suggestion"]["activity"]
+    assert added == {"kind": "professional_course", "year": 2025, "hours": 20, "title": "计划补学", "planned": True}
+    planned = run("qinghai", *activities, added, requirements=supplied(2024), target=target)["readiness"]
+    assert planned["status"] == "not_ready" and planned["verdict_label"] == "完成计划后可满足"
+    done = {**added, "planned": False}
+    assert run("qinghai", *activities, done, requirements=supplied(2024), target=target)["readiness"]["status"] == "ready"
 
 
 def test_plan_entry_takes_the_hours_or_the_days_a_gap_needs_within_the_cap() -> None:

@@ -44,7 +44,7 @@ def test_qinghai_papers_table_and_cap():
 
 def test_hefei_public_course_per_course():
     # 合肥 附件3: 公需课 30学时/门, no cap
-    assert row(sheet("hefei"), "公需课") == "| 公需课 | 公需科目 | 各年度 | 每门 30 学时（完成的公需课门数） | — |"
+    assert row(sheet("hefei"), "公需课") == "| 公需课 | 公需科目 | 各年度 | 按结业证书学时计；未填时每门 30 学时（完成的公需课门数） | — |"
 
 
 def test_what_counts_for_nothing_is_listed_not_converted():
