@@ -134,18 +134,27 @@ def asked_where(policy: dict, name: str) -> str:
     return "person"
 
 
-def target_fields(policy: dict) -> list[str]:
-    """The target's optional fields this region's rules use: `date` (age on the application
-    date), `degree` and `has_deputy_senior` (rules that depend on them)."""
+def target_fields(policy: dict) -> list[dict]:
+    """The target's optional fields this region's rules use, and for which applications:
+    {name, types, levels} — `date` (the age on the application date, for a reduction), `degree`
+    and `has_deputy_senior` (a rule that depends on them). A form asks a field only for those."""
     readiness = policy["readiness"]
-    found = []
-    if readiness.get("reductions"):
-        found.append("date")
-    if any(t.get("degree") for t in readiness["targets"]):
-        found.append("degree")
-    if any(t.get("has_deputy_senior") is not None for t in readiness["targets"]):
-        found.append("has_deputy_senior")
-    return found
+    found: dict[str, dict] = {}
+
+    def use(name: str, types: list[str], levels: list[str] | None) -> None:
+        entry = found.setdefault(name, {"name": name, "types": [], "levels": []})
+        entry["types"] += [t for t in types if t not in entry["types"]]
+        entry["levels"] += [lv for lv in (levels or list(LEVEL)) if lv not in entry["levels"]]
+
+    for rule in readiness.get("reductions", []):
+        use("date", rule["types"], None)
+    for rule in readiness["targets"]:
+        if rule.get("degree"):
+            use("degree", rule["types"], rule["levels"])
+        if rule.get("has_deputy_senior") is not None:
+            use("has_deputy_senior", rule["types"], rule["levels"])
+    order = ["date", "degree", "has_deputy_senior"]
+    return sorted(found.values(), key=lambda f: order.index(f["name"]))
 
 
 def grid(policy: dict, kinds: dict) -> dict | None:

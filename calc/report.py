@@ -5,7 +5,7 @@ from __future__ import annotations
 from calc import open_facts, readiness, ruledata, verdict as verdict_words
 from calc.errors import error
 from calc.ledger import Ledger, Year
-from calc.result_words import line_words, planned_words, summary_text, year_words
+from calc.result_words import brief_text, line_words, planned_words, summary_text, year_words
 from calc.scenario import Scenario, read
 from calc.vocabulary import hours
 from calc.window import window_of
@@ -61,6 +61,7 @@ def build(raw: object) -> dict:
     report["errors"] = errors
     report["warnings"] = scenario.warnings
     report["summary_text"] = summary_text(report)
+    report["brief_text"] = brief_text(report)
     return report
 
 
@@ -68,6 +69,7 @@ def empty_report(policy: str | None, errors: list[dict]) -> dict:
     """The report of a scenario that cannot be computed at all: no years, the errors saying why."""
     report = {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors, "warnings": []}
     report["summary_text"] = summary_text(report)
+    report["brief_text"] = brief_text(report)
     return report
 
 

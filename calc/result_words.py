@@ -166,6 +166,15 @@ def planned_words(done, projected, planned: set[int]) -> dict[int, dict]:
     return found
 
 
+def brief_text(report: dict) -> str:
+    """The report in a few words, for the phone's result bar: the answer to the title application
+    (职称申报：无法判断，先填写性别、出生日期) when there is one, else the years' summary."""
+    verdict = report.get("readiness")
+    if verdict and verdict.get("headline"):
+        return f"{TERMS['title_application']}：{verdict['headline'].split('：', 1)[-1]}"
+    return summary_text(report)
+
+
 def summary_text(report: dict) -> str:
     """The report in one sentence (for a screen reader, the phone's result bar): each state's
     years, the verdict, how many entries need changing."""

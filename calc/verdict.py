@@ -295,6 +295,7 @@ def application_years(result: dict, years: dict[int, Year]) -> dict[int, dict]:
             "state_label": label,
             "required": required,
             "figures_text": "，".join(parts) + f"（{'；'.join(basis)}）",
+            "basis_text": "；".join(basis),
         }
     return found
 
@@ -349,6 +350,8 @@ def with_words(result: dict, years: dict[int, Year]) -> dict:
             "counted": y in counted,
             "shortfall_text": gap_text(gap, short=True) if gap and (gap["public"] or gap["professional"]) else None,
         })
+    if status in ("industry_rules", "exempt"):  # no year of the window is judged for it
+        result["window_years"], window = [], []
     needed = result.get("years_needed") or 0
     if window:
         need = f"，需要其中 {needed} 个年度达标" if needed else ""

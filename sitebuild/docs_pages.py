@@ -127,6 +127,7 @@ def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
     nav = [
         {"首页": "index.md"},
         {"学时计算器": "calculator/index.md"},
+        {"计算器使用说明": "calculator/guide.md"},
         {"各地规定": region_nav},
         {"各地对比": "compare.md"},
         {"常见问题": "faq.md"},

@@ -28,7 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGE_CODE = sorted((ROOT / "docs" / "calculator").glob("*.js"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
-CODE_TABLES = ["category", "target_type", "level", "degree", "gender", "group", "status", "year_state", "required_source"]
+CODE_TABLES = ["category", "target_type", "level", "degree", "gender", "group", "status", "year_state", "required_source",
+               "application_state", "verdict_label"]
 
 
 def codes() -> set[str]:

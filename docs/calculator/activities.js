@@ -1,7 +1,9 @@
-// The list of activity cards, one per entry of scenario.activities (the cards themselves:
-// activity-card.js), drawn a few per task so that no task is long (issue 5): the first ones at
-// once, the rest in slices, up to CHUNK, then a button for the next CHUNK. The report's errors
-// and credits are shown on the cards drawn, and on each card drawn later.
+// The list of activity cards, one per entry of scenario.activities that the year grid does not show
+// (the cards themselves: activity-card.js; the grid: year-grid.js), drawn a few per task so that
+// no task is long (issue 5): the first ones at once, the rest in slices, up to CHUNK, then a
+// button for the next CHUNK. The report's errors and credits are shown on the cards drawn, and on
+// each card drawn later. A removed card leaves a line with 撤销 in its place until the next change
+// of the list.
 import { el } from "./dom.js";
 import { CardMaker } from "./activity-card.js";
 import { nextTask } from "./tasks.js";
@@ -11,10 +13,11 @@ const STEP = 4; // cards drawn at once when a card must be there at once (the fo
 const SLICE_MS = 10; // otherwise cards are drawn in tasks of about this length (issue 5)
 
 export class ActivityList {
-  constructor(listEl, { onChange, defaultYear }) {
+  constructor(listEl, { onChange, defaultYear, owns = () => false }) {
     this.listEl = listEl;
     this.onChange = onChange;
     this.defaultYear = defaultYear;
+    this.owns = owns; // an activity the year grid shows: no card
     this.maker = new CardMaker({ onChange, onRemove: (index) => this.remove(index) });
     this.activities = [];
     this.cards = new Map(); // activity index -> its card (only the cards drawn so far)
@@ -70,6 +73,7 @@ export class ActivityList {
     const fragment = document.createDocumentFragment();
     for (let index = this.drawn; index < end; index += 1) {
       if (this.cards.has(index)) continue; // added since (planner, add button): already shown at the end
+      if (this.owns(this.activities[index])) continue; // a cell of the year grid
       const card = this.maker.card(this.activities[index], index);
       this.cards.set(index, card);
       this.decorate(card, index);
@@ -95,7 +99,9 @@ export class ActivityList {
 
   rest() {
     let rest = 0;
-    for (let index = this.drawn; index < this.activities.length; index += 1) if (!this.cards.has(index)) rest += 1;
+    for (let index = this.drawn; index < this.activities.length; index += 1) {
+      if (!this.cards.has(index) && !this.owns(this.activities[index])) rest += 1;
+    }
     return rest;
   }
 
@@ -112,9 +118,7 @@ export class ActivityList {
   }
 
   add() {
-    const last = this.activities[this.activities.length - 1];
-    const year = last && Number.isInteger(last.year) ? last.year : this.defaultYear();
-    return this.addActivity({ kind: "", year }, { focus: true });
+    return this.addActivity({ kind: "", year: this.defaultYear() }, { focus: true });
   }
 
   /** Append an activity (from the form or the planner) and show its card. */
@@ -130,12 +134,24 @@ export class ActivityList {
     return card;
   }
 
+  /** Remove an entry: its card gives way to a line with 撤销, which puts it back where it was. */
   remove(index) {
-    this.activities.splice(index, 1);
-    const next = Math.min(index, this.activities.length - 1);
-    this.render(next + 1); // the card that takes the focus is drawn at once
-    this.onChange();
-    (this.cards.get(next)?.querySelector("select[name=kind]") || document.getElementById("add-activity"))?.focus();
+    const [removed] = this.activities.splice(index, 1);
+    this.render(this.activities.length); // every card at once: the undo line goes between them
+    this.onChange({ structure: true });
+    const name = removed && typeof removed === "object" ? this.maker.kindById(removed.kind)?.name || "" : "";
+    const year = removed && Number.isInteger(removed.year) ? `${removed.year}年` : "";
+    const undo = el("button", { type: "button", class: "calc-link-button", on: { click: () => {
+      this.activities.splice(Math.min(index, this.activities.length), 0, removed);
+      this.render(this.activities.length);
+      this.onChange({ structure: true });
+      this.cards.get(index)?.querySelector("select[name=kind]")?.focus();
+    } } }, "撤销");
+    const line = el("li", { class: "calc-removed", role: "status" }, `已删除${year}${name ? `“${name}”` : "一项"}。`, undo);
+    const after = [...this.cards.keys()].filter((i) => i >= index).sort((a, b) => a - b)[0];
+    const before = after === undefined ? this.more : this.cards.get(after);
+    this.listEl.insertBefore(line, before || null);
+    undo.focus(); // 撤销 at once, by keyboard too
   }
 
   /** Show the report's errors next to the activities they concern. */
@@ -164,14 +180,17 @@ export class ActivityList {
   }
 }
 
-/** The report's lines grouped by the activity they credit: index -> [{...line, year}]. */
+/** The report's lines grouped by the activity they credit: index -> [{...line, year}] (a planned
+ * entry's lines are the year's `planned_lines`, counted apart). */
 export function creditsByActivity(report) {
   const credited = new Map();
   for (const year of report?.years || []) {
-    for (const line of year.lines || []) {
-      const list = credited.get(line.activity) || [];
-      list.push({ ...line, year: year.year });
-      credited.set(line.activity, list);
+    for (const [lines, planned] of [[year.lines || [], false], [year.planned_lines || [], true]]) {
+      for (const line of lines) {
+        const list = credited.get(line.activity) || [];
+        list.push({ ...line, year: year.year, planned });
+        credited.set(line.activity, list);
+      }
     }
   }
   return credited;

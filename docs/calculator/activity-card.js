@@ -6,7 +6,7 @@ import { checkbox, clear, el, field, select } from "./dom.js";
 import { LIMITS, shownNumber, typedNumber } from "./limits.js";
 import { VOCABULARY, formField, term } from "./vocabulary.js";
 
-const COMMON = new Set(["kind", "year", "title", "evidence"]);
+const COMMON = new Set(["kind", "year", "title", "evidence", "planned"]);
 
 /** Whether a kind's rule applies in a year (its years of validity, from the catalogue). */
 export function validIn(valid, year) {
@@ -38,18 +38,28 @@ export class CardMaker {
     return (this.catalogue?.kinds || []).find((k) => k.id === id) || null;
   }
 
+  /**
+   * A card, compact on a phone: the kind, then the year and the one or two numbers that matter;
+   * the optional fields, the title and evidence, and what calc says about the kind (category,
+   * years, cap, clause, reading) folded under “更多”; 删除 at the card's foot, away from the year.
+   */
   card(activity, index) {
     const item = el("li", { class: "calc-activity", dataset: { activity: index } });
     const head = el("div", { class: "calc-activity-head" });
     const body = el("div", { class: "calc-grid calc-activity-fields" });
-    const info = el("div", { class: "calc-activity-info" });
     const credit = el("p", { class: "calc-activity-credit" });
     const errors = el("ul", { class: "calc-activity-errors calc-errors" });
-    item.append(head, body, info, credit, errors);
+    const more = el("details", { class: "calc-activity-more" }, el("summary", {}, "更多：名称、证明材料、可选项和依据"));
+    const moreFields = el("div", { class: "calc-grid" });
+    const info = el("div", { class: "calc-activity-info" });
+    more.append(moreFields, info);
+    const foot = el("div", { class: "calc-activity-foot" });
+    item.append(head, body, credit, errors, more, foot);
 
     if (!activity || typeof activity !== "object" || Array.isArray(activity)) {
-      head.append(el("span", { class: "calc-activity-number" }, `第${index + 1}项`),
-        el("span", {}, "无法识别的条目（不是一个对象）"), this.removeButton(index));
+      head.append(el("span", {}, "无法识别的条目（不是一个对象）"));
+      more.remove();
+      foot.append(this.removeButton(index, "无法识别的条目"));
       return item;
     }
 
@@ -59,27 +69,46 @@ export class CardMaker {
     const yearInput = el("input", { type: "text", name: "year", inputmode: "numeric", maxlength: 12, class: "calc-year", value: shownNumber(activity.year) });
     const kindField = formField("activity", "kind");
     const yearField = formField("activity", "year");
-    head.append(
-      el("span", { class: "calc-activity-number" }, `第${index + 1}项`),
-      field(kindField.caption, kindSelect, { className: "calc-kind" }),
-      field(yearField.caption, yearInput, { unit: yearField.unit, className: "calc-year-field" }),
-      this.removeButton(index),
-    );
+    head.append(field(kindField.caption, kindSelect, { className: "calc-kind" }));
+    const plannedMark = el("span", { class: "calc-badge calc-planned-badge" }, term("planned"));
 
     const renderBody = () => {
       clear(body);
+      clear(moreFields);
       clear(info);
+      clear(foot);
       const kind = this.kindById(activity.kind);
+      body.append(field(yearField.caption, yearInput, { unit: yearField.unit, className: "calc-year-field" }));
       if (kind) {
-        for (const spec of kind.fields || []) body.append(this.fieldControl(activity, spec));
+        const main = new Set((kind.one_of || []).flat());
+        for (const spec of kind.fields || []) {
+          const shownFirst = spec.required || main.has(spec.name) || activity[spec.name] === false;
+          const control = this.fieldControl(activity, spec);
+          control.classList.add("calc-kind-field");
+          (shownFirst ? body : moreFields).append(control);
+        }
+        for (const text of kind.one_of_text || []) body.append(el("p", { class: "calc-hint calc-wide" }, text));
         this.describe(info, kind);
       }
       for (const name of ["title", "evidence"]) {
         const spec = formField("activity", name);
         const input = el("input", { type: "text", name, maxlength: LIMITS.MAX_TEXT, value: typeof activity[name] === "string" ? activity[name] : "" });
         input.addEventListener("input", () => this.setText(activity, name, input.value));
-        body.append(field(spec.caption, input, { className: "calc-wide", hint: spec.help }));
+        moreFields.append(field(spec.caption, input, { className: "calc-wide calc-kind-field", hint: spec.help }));
       }
+      item.classList.toggle("calc-planned", activity.planned === true);
+      if (activity.planned === true) {
+        head.prepend(plannedMark);
+        const done = el("input", { type: "checkbox", name: "done" });
+        done.addEventListener("change", () => {
+          if (done.checked) delete activity.planned;
+          plannedMark.remove();
+          renderBody();
+          this.onChange();
+        });
+        foot.append(checkbox("已经完成（计入学时）", done));
+      }
+      foot.append(this.removeButton(index, kind ? kind.name : activity.kind));
     };
 
     kindSelect.addEventListener("change", () => {
@@ -104,8 +133,8 @@ export class CardMaker {
     return item;
   }
 
-  removeButton(index) {
-    return el("button", { type: "button", class: "calc-remove", "aria-label": `删除第${index + 1}项`, on: { click: () => this.onRemove(index) } }, "删除");
+  removeButton(index, name) {
+    return el("button", { type: "button", class: "calc-remove", "aria-label": `删除：${name || "这一项"}`, on: { click: () => this.onRemove(index) } }, "删除");
   }
 
   kindSelect(activity) {
@@ -156,7 +185,6 @@ export class CardMaker {
     if (kind.valid_label) facts.push(`${term("valid")}：${kind.valid_text}`);
     if (kind.cap) facts.push(`${term("cap")}：${kind.cap_text}`);
     info.append(el("p", { class: "calc-hint" }, facts.join(" · ")));
-    for (const text of kind.one_of_text || []) info.append(el("p", { class: "calc-hint" }, text));
     if (kind.citation) info.append(el("p", { class: "calc-cite" }, `${term("citation")}：${kind.citation}`));
     if (kind.quote) info.append(el("blockquote", { class: "calc-quote" }, kind.quote));
     if (kind.reading) info.append(el("p", { class: "calc-reading" }, `${term("reading")}：${kind.reading}`));
@@ -245,6 +273,8 @@ export class CardMaker {
     const out = card.querySelector(".calc-activity-credit");
     if (!out) return;
     clear(out);
-    if (lines.length) out.append(`${term("credit")}：${lines.map((l) => l.credit_text).join("；")}`);
+    if (!lines.length) return;
+    const planned = lines.every((l) => l.planned);
+    out.append(`${term(planned ? "planned" : "credit")}：${lines.map((l) => l.credit_text).join("；")}`);
   }
 }

@@ -30,6 +30,7 @@ import { Autosave, HISTORY, KEY } from "./storage.js";
 import { nextTask } from "./tasks.js";
 import { loadThemeOnDemand } from "./theme-on-demand.js";
 import { useVocabulary } from "./vocabulary.js";
+import { YearGrid } from "./year-grid.js";
 
 const $ = (id) => document.getElementById(id);
 const root = $("calculator");
@@ -57,7 +58,17 @@ const autosave = new Autosave((message) => {
 let historyPanel = null;
 const progress = new StartProgress($("engine-status"), $("engine-text"));
 const lastResult = new LastResult(result, $("report"));
-const activities = new ActivityList($("activity-list"), { onChange: changed, defaultYear });
+const activities = new ActivityList($("activity-list"), { onChange: changed, defaultYear, owns: (a) => grid.owns(a) });
+// The year grid shows the plain 公需/专业 entries of the activities' own array (year-grid.js).
+const grid = new YearGrid($("year-grid"), {
+  onChange: gridChanged, activities: () => activities.activities, defaultYear,
+});
+
+/** An edit in the year grid; a cell removed moves the cards' indices: they are drawn again. */
+function gridChanged({ structure = false } = {}) {
+  if (structure) activities.render(activities.activities.length);
+  changed();
+}
 
 function defaultYear() {
   const year = scenario.target && scenario.target.year;
@@ -110,11 +121,7 @@ function showReport(reportText, saved = null) {
     showError("计算结果无法读取。");
     return;
   }
-  renderReport($("report"), report, {
-    scenario, kindName, kindOf,
-    onEnterRequirement: enterRequirement,
-    onAdd: (activity) => activities.addActivity(activity),
-  });
+  drawReport(report);
   if (saved) {
     lastResult.mark(saved);
     jumpText.textContent = `上次的结果：${summarySentence(report).replace(/^计算完成：/, "")}（正在更新）`;
@@ -123,6 +130,9 @@ function showReport(reportText, saved = null) {
   lastResult.unmark();
   lastReport = report;
   result.dataset.report = reportText;
+  grid.showReport(report);
+  const windowYears = report.readiness?.window || [];
+  grid.offerYears(windowYears.length ? windowYears : grid.rows.length ? [] : [defaultYear()]);
   activities.showErrors(report.errors);
   activities.showCredits(report);
   printSummaryLater();
@@ -136,11 +146,33 @@ function showReport(reportText, saved = null) {
     delete result.dataset.error;
   }
   const sentence = summarySentence(report);
-  if (!isUnusable(report)) jumpText.textContent = sentence.replace(/^计算完成：/, "");
+  if (!isUnusable(report)) jumpText.textContent = report.brief_text || sentence.replace(/^计算完成：/, "");
   if (sentence !== lastAnnounced) {
     lastAnnounced = sentence;
     $("announce").textContent = sentence;
   }
+}
+
+/** Draw a report into the result (again, for redraw(): the answer box the person was typing in). */
+function drawReport(report) {
+  renderReport($("report"), report, {
+    scenario, kindName, kindOf, catalogue: catalogue(),
+    place: (activity) => grid.place(activity),
+    onEnterRequirement: enterRequirement,
+    onAdd: (added) => {
+      for (const activity of added) activities.addActivity(activity);
+    },
+    onFact: () => {
+      renderTarget($("target-fields"), scenario, catalogue(), changed, defaultYear);
+      renderPerson($("person-fields"), scenario, catalogue(), changed, $("person"));
+      changed();
+    },
+    onRequirement: () => {
+      renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
+      changed();
+    },
+    redraw: () => lastReport && drawReport(lastReport),
+  });
 }
 
 // The one-page print summary is hidden on screen: it is drawn in a task of its own after the
@@ -157,6 +189,7 @@ function drawPrintSummary() {
   printPending = false;
   renderPrintSummary($("print-summary"), {
     report: lastReport, scenario, kindName, kindOf, credited: creditsByActivity(lastReport),
+    place: (activity) => grid.place(activity),
     policyName: catalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
   });
 }
@@ -294,6 +327,7 @@ function describePolicy() {
   const cat = catalogue();
   const hint = $("policy-hint");
   hint.textContent = cat ? cat.kinds_text : "本站没有这个地区的规定，请从列表中选择一个地区。";
+  $("grid-hint").textContent = cat?.grid?.text || "";
 }
 
 function renderSections() {
@@ -301,14 +335,17 @@ function renderSections() {
   renderOtherSections();
 }
 
+/** The year grid and the cards of the scenario's activities (the grid first: it takes its cells). */
 function showActivities(options) {
   const listArray = Array.isArray(scenario.activities) ? scenario.activities : [];
+  activities.activities = listArray;
+  grid.render(catalogue());
   return activities.show(listArray, catalogue(), options);
 }
 
 function renderOtherSections() {
-  renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
-  renderPerson($("person-fields"), scenario, catalogue(), changed);
+  renderTarget($("target-fields"), scenario, catalogue(), changed, defaultYear);
+  renderPerson($("person-fields"), scenario, catalogue(), changed, $("person"));
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 
@@ -518,14 +555,19 @@ function wireForm() {
   policySelect.addEventListener("change", () => {
     scenario.policy = policySelect.value;
     describePolicy();
+    grid.render(catalogue());
     activities.show(activities.activities, catalogue());
-    renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
-    renderPerson($("person-fields"), scenario, catalogue(), changed);
+    renderTarget($("target-fields"), scenario, catalogue(), changed, defaultYear);
+    renderPerson($("person-fields"), scenario, catalogue(), changed, $("person"));
     changed();
   });
   const add = $("add-activity");
   add.addEventListener("click", () => activities.add());
   add.disabled = false;
+  $("add-year").addEventListener("click", () => grid.addRow());
+  $("add-year").disabled = false;
+  selectPrefilledOnFocus($("calc-form"));
+  selectPrefilledOnFocus($("report"));
   $("add-requirement").addEventListener("click", () => addRequirement($("requirement-list"), scenario, $("requirements"), changed, defaultYear));
   wireSharePanel({
     button: $("make-share"), panel: $("share-panel"), input: $("share-url"), copy: $("copy-share"), qrBox: $("share-qr"),
@@ -540,12 +582,26 @@ function wireForm() {
     engine: () => engine,
     scenario: () => scenario,
     policies: () => data.policies.filter((p) => !p.alias_of),
-    nameOf: (index) => activityName(scenario, index, kindName),
+    nameOf: (index) => activityName(scenario, index, kindName, (activity) => grid.place(activity)),
     after: () => recompute(),
   });
   for (const id of ["export-file", "make-share", "print-button", "start-over"]) $(id).disabled = false;
   $("import-file").disabled = false;
   $("calc-form").addEventListener("submit", (event) => event.preventDefault());
+}
+
+/**
+ * A number field that already holds a value (a year filled in for the person, 2026) is selected
+ * when it takes the focus, so typing replaces it: “2025” typed into “2026” is 2025, not 20262025.
+ * The mouseup that follows a click would put the caret back: it is stopped once.
+ */
+function selectPrefilledOnFocus(root) {
+  root.addEventListener("focusin", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.inputMode || !input.value) return;
+    input.setSelectionRange(0, input.value.length);
+    input.addEventListener("mouseup", (e) => e.preventDefault(), { once: true });
+  });
 }
 
 // ---- start ----------------------------------------------------------------------------------
@@ -678,9 +734,9 @@ async function start() {
   recompute();
   await drawn;
   await nextTask();
-  renderTarget($("target-fields"), scenario, catalogue(), $("target"), changed, defaultYear);
+  renderTarget($("target-fields"), scenario, catalogue(), changed, defaultYear);
   await nextTask();
-  renderPerson($("person-fields"), scenario, catalogue(), changed);
+  renderPerson($("person-fields"), scenario, catalogue(), changed, $("person"));
   renderRequirements($("requirement-list"), scenario, $("requirements"), changed);
 }
 

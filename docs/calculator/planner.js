@@ -1,22 +1,16 @@
 // The planner, from the report's readiness.plan as calc words it: the least extra hours that make
-// the title application's years enough (`plan_text`), per year and category the gap, the one
-// entry calc suggests (added with one click) and the kinds that can still supply it, and the
-// year's deadlines; then the calendar of the year's deadlines.
+// the title application's years enough (`plan_text`), per year and category the gap and the kinds
+// that can still supply it, and the year's deadlines; then the calendar of the year's deadlines.
+// The one-click entries calc suggests are offered with the next step (readiness.js).
 import { el } from "./dom.js";
 import { deadlineCalendar } from "./calendar.js";
 import { VOCABULARY, term } from "./vocabulary.js";
 
-function yearPlan(y, onAdd) {
+function yearPlan(y) {
   const part = el("div", { class: "calc-plan-year", dataset: { year: y.year } });
   part.append(el("h4", {}, `${y.year}年`));
   for (const need of y.needs || []) {
     part.append(el("p", {}, need.text));
-    if (need.suggestion) {
-      part.append(el("button", {
-        type: "button", class: "md-button calc-plan-add", dataset: { year: y.year, category: need.category },
-        on: { click: () => onAdd({ ...need.suggestion.activity }) },
-      }, `添加：${need.suggestion.text}`));
-    }
     const options = y.options?.[need.category] || [];
     if (options.length) {
       part.append(el("details", { class: "calc-plan-options" },
@@ -33,20 +27,20 @@ function yearPlan(y, onAdd) {
   return part;
 }
 
-/** The planner section. `onAdd(activity)` adds an entry; `currentYear` is the calendar's year. */
-export function plannerSection(report, { onAdd, currentYear }) {
+/** The planner section; `currentYear` is the calendar's year. */
+export function plannerSection(report, { currentYear }) {
   const readiness = report.readiness;
   const plan = readiness?.plan;
   const box = el("section", { class: "calc-planner" }, el("h3", {}, "补学计划"));
   if (readiness) {
     box.append(el("p", { class: plan && (plan.years || []).length ? "calc-state" : null }, readiness.plan_text));
-    for (const y of plan?.years || []) box.append(yearPlan(y, onAdd));
+    for (const y of plan?.years || []) box.append(yearPlan(y));
   } else {
     box.append(el("p", { class: "calc-hint" }, "在“职称申报”中选择申报方式、级别和年度，这里会算出最少还需补多少学时、可以补哪些类型。"));
   }
   const calendar = deadlineCalendar(report.deadlines || [], currentYear);
   if (calendar) {
-    box.append(el("h4", {}, `${currentYear}年的截止时间`), calendar);
+    box.append(el("details", { class: "calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
   } else {
     // the notices give deadlines for their own years only: say so rather than show nothing
     box.append(el("p", { class: "calc-note calc-no-deadlines" }, `${currentYear}年：${VOCABULARY.messages.no_deadlines}`,

@@ -1,17 +1,123 @@
-// The title application (职称申报) verdict, as calc words it: the headline with its status, the
-// window's years with their state and shortfall, what is still missing, and the reasons and
-// clauses (exemptions, reductions, each year).
+// The answer to the title application (职称申报), as calc words it, first on the result: the
+// heading, the answer (calc's `verdict_label`), the next step (calc's `next_step`) with what it
+// needs right there — the facts to give (the same fields as in 职称申报), the years' requirements
+// to enter, or the plan's entries to add (as planned, `"planned": true`) — then the window's years,
+// what is still missing, and the reasons and clauses, folded.
 import { el } from "./dom.js";
-import { term } from "./vocabulary.js";
+import { shownNumber, typedNumber } from "./limits.js";
+import { factField } from "./sections.js";
+import { VOCABULARY, formField, term } from "./vocabulary.js";
 import { badge } from "./years.js";
 
-export function readinessSection(readiness) {
-  const status = readiness.status;
-  const box = el("section", { class: "calc-readiness", dataset: { status } });
-  box.append(el("h3", {}, `${readiness.heading}：`, badge(status, readiness.status_label)));
+const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
-  if (readiness.window_text) box.append(el("p", {}, readiness.window_text));
+/** A field of the target the verdict waits for (the degree …), as 职称申报 asks it. */
+function targetField(name, scenario, onChange) {
+  const spec = formField("target", name);
+  const target = isObject(scenario.target) ? scenario.target : {};
+  if (spec.type === "boolean") {
+    const box = el("input", { type: "checkbox", name, checked: target[name] === true });
+    box.addEventListener("change", () => {
+      if (box.checked) target[name] = true;
+      else delete target[name];
+      onChange();
+    });
+    return el("label", { class: "calc-field calc-check" }, box, el("span", {}, spec.label));
+  }
+  const node = el("select", { name });
+  node.append(el("option", { value: "" }, "请选择"), ...(spec.choices || []).map((c) => el("option", { value: c.value }, c.label)));
+  node.value = typeof target[name] === "string" ? target[name] : "";
+  node.addEventListener("change", () => {
+    if (node.value) target[name] = node.value;
+    else delete target[name];
+    onChange();
+  });
+  return el("label", { class: "calc-field" }, el("span", { class: "calc-label" }, spec.label), node);
+}
+
+/** The requirement fields of one year (公需, 专业), writing scenario.requirements. */
+function requirementFields(year, scenario, onChange) {
+  const figures = isObject(scenario.requirements) && isObject(scenario.requirements[year]) ? scenario.requirements[year] : {};
+  const row = el("div", { class: "calc-next-year", dataset: { year } }, el("span", { class: "calc-next-year-label" }, `${year}年`));
+  for (const name of ["public", "professional"]) {
+    const spec = formField("requirement", name);
+    const input = el("input", { type: "text", name, inputmode: "decimal", maxlength: 24, value: shownNumber(figures[name]),
+      "aria-label": `${year}年${spec.label}${term("required")}（${spec.unit}）` });
+    input.addEventListener("input", () => {
+      if (!isObject(scenario.requirements)) scenario.requirements = {};
+      if (!isObject(scenario.requirements[year])) scenario.requirements[year] = {};
+      const value = typedNumber(input.value);
+      if (value === undefined) delete scenario.requirements[year][name];
+      else scenario.requirements[year][name] = value;
+      onChange();
+    });
+    row.append(el("label", { class: "calc-field" }, el("span", { class: "calc-label" }, spec.label),
+      el("span", { class: "calc-with-unit" }, input, el("span", { class: "calc-unit" }, spec.unit))));
+  }
+  return row;
+}
+
+/** The plan's one-click entries: each need's suggestion, added as planned; all at once when there are several. */
+function planButtons(plan, onAdd) {
+  const needs = (plan?.years || []).flatMap((y) => (y.needs || []).filter((n) => n.suggestion).map((n) => [y, n]));
+  const buttons = needs.map(([y, need]) => el("button", {
+    type: "button", class: "md-button calc-plan-add", dataset: { year: y.year, category: need.category },
+    on: { click: () => onAdd([{ ...need.suggestion.activity }]) },
+  }, `添加到计划：${need.suggestion.text}`));
+  if (needs.length > 1) {
+    buttons.unshift(el("button", {
+      type: "button", class: "md-button md-button--primary calc-plan-all",
+      on: { click: () => onAdd(needs.map(([, need]) => ({ ...need.suggestion.activity }))) },
+    }, `全部添加到计划（${needs.length} 项）`));
+  }
+  return buttons;
+}
+
+/** What the next step needs, right under it. */
+function stepFields(readiness, ctx) {
+  const step = readiness.next_step;
+  const { scenario, catalogue } = ctx;
+  const box = el("div", { class: "calc-next-fields" });
+  if (step.code === "fill_facts") {
+    for (const fact of step.facts) {
+      if (fact.part === "person") {
+        const spec = (catalogue?.person || []).find((f) => f.name === fact.name);
+        if (spec) box.append(factField(spec, scenario, ctx.onFact));
+      } else {
+        box.append(targetField(fact.name, scenario, ctx.onFact));
+      }
+    }
+  } else if (step.code === "fill_requirements") {
+    for (const year of step.years) box.append(requirementFields(year, scenario, ctx.onRequirement));
+  } else if (step.code === "add_hours") {
+    box.append(...planButtons(readiness.plan, ctx.onAdd));
+  }
+  return box.childElementCount ? box : null;
+}
+
+/**
+ * The answer box. ctx: {scenario, catalogue, onFact(), onRequirement(), onAdd([activities])}.
+ * Without an application (readiness null): what to choose to get one.
+ */
+export function readinessSection(readiness, ctx) {
+  if (!readiness) {
+    return el("section", { class: "calc-readiness", dataset: { status: "none" } },
+      el("p", { class: "calc-verdict-heading" }, term("title_application")),
+      el("p", { class: "calc-next" }, VOCABULARY.messages.no_target, "在上方“职称申报”中选择申报方式、级别和年度，这里会告诉您学时条件是否满足、下一步做什么。"));
+  }
+  const status = readiness.status;
+  const planned = readiness.verdict_label !== readiness.status_label;
+  const box = el("section", { class: "calc-readiness", dataset: { status }, "aria-labelledby": "verdict-heading" });
+  box.append(el("h3", { class: "calc-verdict-heading", id: "verdict-heading" }, readiness.heading));
+  box.append(el("p", { class: "calc-verdict-answer", id: "verdict-answer", tabindex: "-1" }, badge(planned ? "planned" : status, readiness.verdict_label)));
+  const next = el("div", { class: "calc-next", id: "next-step", dataset: { code: readiness.next_step.code } },
+    el("p", {}, el("strong", {}, `${term("next_step")}：`), readiness.next_step.text));
+  const fields = stepFields(readiness, ctx);
+  if (fields) next.append(fields);
+  box.append(next);
+
   if ((readiness.window_years || []).length) {
+    box.append(el("p", { class: "calc-hint" }, readiness.window_text));
     box.append(el("ol", { class: "calc-window" }, readiness.window_years.map((y) =>
       el("li", { class: y.counted ? "calc-counted" : null, dataset: { year: y.year } },
         el("span", { class: "calc-window-year" }, `${y.year}年`), badge(y.state, y.state_label),
@@ -20,10 +126,10 @@ export function readinessSection(readiness) {
   }
   if (readiness.shortfall_text) box.append(el("p", { class: "calc-state" }, readiness.shortfall_text));
   if ((readiness.reasons || []).length) {
-    box.append(el("details", { class: "calc-reasons-box", open: status !== "ready" },
-      el("summary", {}, "为什么（逐年说明、免除或减免的理由）"),
-      el("ul", { class: "calc-reasons" }, readiness.reasons.map((r) => el("li", {}, r)))));
+    box.append(el("details", { class: "calc-reasons-box" },
+      el("summary", {}, "为什么（逐年说明、依据和本站的理解）"),
+      el("ul", { class: "calc-reasons" }, readiness.reasons.map((r) => el("li", {}, r))),
+      (readiness.citations || []).length ? el("p", { class: "calc-cite" }, `${term("citation")}：${readiness.citations.join("；")}`) : null));
   }
-  if ((readiness.citations || []).length) box.append(el("p", { class: "calc-cite" }, `${term("citation")}：${readiness.citations.join("；")}`));
   return box;
 }

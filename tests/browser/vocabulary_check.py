@@ -14,7 +14,7 @@ READ_PAGE = """() => {
     index: Number(card.dataset.activity),
     kind: text(card.querySelector('select[name=kind] option:checked')),
     info: text(card.querySelector('.calc-activity-info')),
-    captions: [...card.querySelectorAll('.calc-activity-fields .calc-label, .calc-activity-fields .calc-check > span')].map(text),
+    captions: [...card.querySelectorAll('.calc-kind-field > .calc-label, .calc-kind-field.calc-check > span, .calc-kind-field > .calc-check > span')].map(text),
     credit: text(card.querySelector('.calc-activity-credit')),
   }));
   const years = [...document.querySelectorAll('.calc-year-report')].map((box) => ({
@@ -30,7 +30,9 @@ READ_PAGE = """() => {
     })),
   }));
   const verdict = document.querySelector('.calc-readiness');
-  return {cards, years, heading: text(verdict && verdict.querySelector('h3'))};
+  return {cards, years, heading: text(verdict && verdict.querySelector('h3')),
+          answer: text(verdict && verdict.querySelector('.calc-verdict-answer')),
+          next: text(verdict && verdict.querySelector('#next-step > p'))};
 }"""
 
 
@@ -77,14 +79,15 @@ def mismatches(page, url: str, scenario: dict, catalogue: dict) -> list[str]:
         same(f"{where} rule", [t for t in card["info"].split("\n") if t.strip()], expected)
         captions = [f["label"] if f["type"] == "boolean" else f["caption"] for f in kind["fields"]]
         captions += [f["caption"] for f in catalogue["vocabulary"]["fields"]["activity"] if f["name"] in ("title", "evidence")]
-        same(f"{where} fields", card["captions"], captions)
+        same(f"{where} fields", sorted(card["captions"]), sorted(captions))  # the main ones first, the rest folded
         line_credits = credits.get(card["index"], [])
         same(f"{where} credit", card["credit"], f"{TERMS['credit']}：{'；'.join(line_credits)}" if line_credits else "")
     by_year = {y["year"]: y for y in report["years"]}
     for seen in shown["years"]:
         year = by_year[seen["year"]]
-        same(f"{seen['year']} badge", seen["badge"], year["state_label"])
-        same(f"{seen['year']} sentence", seen["state"], year["state_text"])
+        shown = year["application"] or year
+        same(f"{seen['year']} badge", seen["badge"], shown["state_label"])
+        same(f"{seen['year']} sentence", seen["state"], None if year["application"] else year["state_text"])
         same(f"{seen['year']} lines", len(seen["lines"]), len(year["lines"]))
         for line, item in zip(year["lines"], seen["lines"]):
             where = f"{seen['year']} line {line['rule']}#{line['activity']}"
@@ -94,5 +97,7 @@ def mismatches(page, url: str, scenario: dict, catalogue: dict) -> list[str]:
             same(f"{where} reading", item["reading"], f"{TERMS['reading']}：{line['reading']}" if line.get("reading") else None)
     if report.get("readiness"):
         verdict = report["readiness"]
-        same("verdict", shown["heading"], f"{verdict['heading']}：{verdict['status_label']}")
+        same("verdict", shown["heading"], verdict["heading"])
+        same("answer", shown["answer"], verdict["verdict_label"])
+        same("next step", shown["next"], f"{TERMS['next_step']}：{verdict['next_step']['text']}")
     return found
