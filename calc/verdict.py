@@ -236,7 +236,10 @@ def plan_text(result: dict, years: dict[int, Year]) -> str:
     plan = result.get("plan")
     status = result["status"]
     if plan and plan["years"]:
-        return f"要满足这次申报，最少还需 {fmt(plan['extra_hours'])} 学时："
+        more = "除已计划的以外，" if result.get("after_plan") else ""
+        return f"要满足这次申报，{more}最少还需 {fmt(plan['extra_hours'])} 学时："
+    if status == "not_ready" and (result.get("after_plan") or {}).get("status") == "ready":
+        return "计划中的学时完成后即可满足这次申报，不需要再补其他学时。"
     if status in ("ready", "exempt"):
         return "这次申报不需要再补学时。"
     if status == "industry_rules":
@@ -362,7 +365,8 @@ def with_words(result: dict, years: dict[int, Year]) -> dict:
         result["window_text"] = None
     # a shortfall is said only where closing it changes the verdict: a plan that makes it ready
     gaps = [f"{s['year']}年{gap_text(s) or YEAR_STATE['short']}" for s in result.get("shortfall", [])]
-    closing_helps = status == "not_ready" or bool(result.get("plan"))
+    planned_enough = (result.get("after_plan") or {}).get("status") == "ready"  # the next step says it
+    closing_helps = (status == "not_ready" or bool(result.get("plan"))) and not planned_enough
     result["shortfall_text"] = f"尚缺：{'；'.join(gaps)}。" if gaps and closing_helps and not result.get("missing") else None
     result["plan_text"] = plan_text(result, years)
     for key in INTERNAL:

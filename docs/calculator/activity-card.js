@@ -82,7 +82,8 @@ export class CardMaker {
       if (kind) {
         const main = new Set((kind.one_of || []).flat());
         for (const spec of kind.fields || []) {
-          const shownFirst = spec.required || main.has(spec.name) || activity[spec.name] === false;
+          const given = activity[spec.name] !== undefined && activity[spec.name] !== spec.default;
+          const shownFirst = spec.required || main.has(spec.name) || given;
           const control = this.fieldControl(activity, spec);
           control.classList.add("calc-kind-field");
           (shownFirst ? body : moreFields).append(control);

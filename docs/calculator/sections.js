@@ -130,7 +130,11 @@ export function renderTarget(container, scenario, catalogue, onChange, defaultYe
   drawOptional();
   levelSelect.addEventListener("change", drawOptional);
   const facts = catalogue?.person || [];
-  for (const fact of facts.filter((f) => f.asked === "title")) rest.append(factField(fact, scenario, onChange));
+  for (const fact of facts.filter((f) => f.asked === "title")) {
+    const node = factField(fact, scenario, onChange);
+    if (fact.help) node.classList.add("calc-wide"); // its explanation needs the width
+    rest.append(node);
+  }
   const rare = facts.filter((f) => f.asked === "title_more");
   if (rare.length) {
     const open = rare.some((f) => isObject(scenario.person) && scenario.person[f.name] !== undefined);

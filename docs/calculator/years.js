@@ -40,7 +40,7 @@ export function yearSection(year, { nameOf, kindOf, onEnterRequirement }) {
   const box = el("section", { class: `calc-year-report calc-state-${shown.state}`, dataset: { year: year.year, state } });
   box.append(el("h3", {}, `${year.year}年 `, badge(shown.state, shown.state_label),
     el("span", { class: "calc-year-figures" }, shown.figures_text)));
-  if (!year.application) box.append(el("p", { class: "calc-state" }, year.state_text));
+  if (!year.application && state !== "met") box.append(el("p", { class: "calc-state" }, year.state_text));
   if (year.planned_text) box.append(el("p", { class: "calc-note calc-planned-note" }, year.planned_text));
   if (year.required_source !== "policy" && year.requirement_prompt) {
     box.append(el("div", { class: "calc-note calc-unknown-req" }, year.requirement_prompt,
