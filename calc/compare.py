@@ -115,7 +115,7 @@ def carry(entry: dict, index: int, source: dict, target: dict, credited: float |
     if other is None:
         return None, f"{target['name']}的规定中没有与“{kind['name']}”对应的类型，没有带入。"
     source_specs = {f["name"]: f for f in kind.get("fields", [])}
-    carried = {k: v for k, v in entry.items() if k in ("year", "title", "evidence")}
+    carried = {k: v for k, v in entry.items() if k in ("year", "title", "evidence", "planned")}  # a planned entry stays planned
     carried["kind"] = other["id"]
     said: list[str] = []
     if other["name"] != kind["name"]:
@@ -136,9 +136,11 @@ def carry(entry: dict, index: int, source: dict, target: dict, credited: float |
         said.append(words)
     missing = []
     in_groups = {n for group in other.get("one_of", []) for n in group}
+    # a quantity the target takes only when the one before it is not given (first_given): unused
+    unused = {spec["name"] for spec, _ in quantities} if any(spec["name"] in carried for spec, _ in quantities) else set()
     for spec in other.get("fields", []):
         name = spec["name"]
-        if name in carried or name in in_groups:
+        if name in carried or name in in_groups or name in unused:
             continue
         if "default" in spec:
             if name not in source_specs:
@@ -238,9 +240,8 @@ def carried_text(target: dict, total: int, carried: int) -> str:
     return f"{total} 条记录中 {carried} 条带入{target['name']}的规定计算，{total - carried} 条没有带入（原因见下）。"
 
 
-def region(raw: dict, source: dict, target: dict, home_report: dict) -> dict:
+def region(raw: dict, source: dict, target: dict, credited: dict[int, float]) -> dict:
     activities = raw.get("activities") if isinstance(raw.get("activities"), list) else []
-    credited = credited_hours(home_report)
     kept, indices, entries, notes = [], [], [], []
     for index, entry in enumerate(activities):
         if not isinstance(entry, dict):
@@ -280,9 +281,15 @@ def compare(raw: object) -> dict:
                                  for i, e in enumerate(activities) if isinstance(e, dict)],
         "report": home_report,
     }]
+    credited = credited_hours(home_report)
+    if any(isinstance(e, dict) and e.get("planned") is True for e in activities):
+        # a planned entry's hours are not in the report's lines: take them as if it were done
+        # (it goes over still planned, and is counted apart there too)
+        done = [{k: v for k, v in e.items() if k != "planned"} if isinstance(e, dict) else e for e in activities]
+        credited = credited_hours(evaluate({**raw, "activities": done}))
     for target in ruledata.rules()["policies"].values():
         if target["id"] != source["id"]:
-            regions.append(region(raw, source, target, home_report))
+            regions.append(region(raw, source, target, credited))
     return {"policy": home_id, "name": name, "regions": regions, "errors": []}
 
 

@@ -47,12 +47,28 @@ def test_hefei_public_courses_of_30_hours_are_hours_elsewhere():
     assert "2门按合肥市的规定计 60 学时" in carried["text"]
 
 
-def test_hours_elsewhere_are_whole_hefei_courses_never_rounded_up():
-    # 青海 45 学时 of 公需 (the 2021 requirement) is one 合肥 course of 30; the 15 left over is said.
+def test_hours_elsewhere_are_hefei_certificate_hours():
+    # 合肥 附件3 counts 公需课 30学时/门, and its certificates print hours: 青海's 45 学时 of 公需 are
+    # 45 学时 of the certificate there; the number of courses, unused then, is not assumed.
     result = compare(scenario("qinghai", {"kind": "public_course", "year": 2025, "hours": 45}))
-    assert year(result, "hefei", 2025)["public"] == 30
-    text = entry(result, "hefei", 0)["text"]
-    assert "计为 1门" in text and "余下 15 学时不足 1门，不计" in text
+    assert year(result, "hefei", 2025)["public"] == 45
+    carried = entry(result, "hefei", 0)
+    assert carried["state"] == "carried" and "门" not in (carried["text"] or "")
+
+
+def test_a_whole_unit_is_never_rounded_up():
+    # A region counting 公需课 only by 门 of 30 学时 (合肥 附件3 without the certificate's hours):
+    # 45 学时 are 1门, and the 15 left over are said.
+    from calc.compare import convert_amount, quantity_fields
+
+    hefei, qinghai = ruledata.resolve("hefei"), ruledata.resolve("qinghai")
+    kind = ruledata.kind_for(hefei, "public_course", 2025)
+    by_course = {**kind, "fields": [f for f in kind["fields"] if f["name"] == "count"],
+                 "conversion": {"method": "per_unit", "field": "count", "rate": 30}}
+    source = ruledata.kind_for(qinghai, "public_course", 2025)
+    field, value, words = convert_amount({"year": 2025, "hours": 45}, source, quantity_fields(by_course), 45, qinghai, hefei)
+    assert (field, value) == ("count", 1)
+    assert "计为 1门" in words and "余下 15 学时不足 1门，不计" in words
 
 
 def test_qinghai_training_days_are_seven_hours_each_for_a_region_counting_hours():
@@ -174,3 +190,12 @@ def test_command_line_compare():
     assert "== 合肥市：" in out.stdout and "== 青海省：" in out.stdout and "1门按合肥市的规定计 30 学时" in out.stdout
     out = subprocess.run([sys.executable, "-S", "-m", "calc", "compare", str(path), "--json"], cwd=ROOT, capture_output=True, text=True)
     assert json.loads(out.stdout)["regions"][0]["policy"] == "hefei"
+
+
+def test_a_planned_entry_stays_planned_in_every_region():
+    # issue 11: planned hours are not done hours, in the comparison as in the calculator.
+    result = compare(scenario("hefei", {"kind": "public_course", "year": 2025, "count": 1, "planned": True},
+                              target={"type": "review", "level": "intermediate", "year": 2025}))
+    for other in ("hefei", "qinghai", "weihai", "hohhot"):
+        assert year(result, other, 2025)["public"] == 0, other
+        assert "计划" in year(result, other, 2025)["planned_text"], other
