@@ -45,3 +45,10 @@ def saved_scenario(page):
 
 def not_executed(page):
     return page.evaluate("() => window.__pwned === undefined")
+
+
+def unfolded(control):
+    """The control, with the card's “更多” (name, evidence, optional fields) opened first when it is
+    folded there, as a person would open it to type into it."""
+    control.evaluate("e => { const d = e.closest('details.calc-activity-more'); if (d && !d.open) d.querySelector('summary').click(); }")
+    return control

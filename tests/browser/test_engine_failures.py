@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import START_TIMEOUT_MS, browser_report, cpython_report, share_data, wait_for_result
-from .helpers import saved_scenario, wait_report
+from .helpers import saved_scenario, wait_report, unfolded
 from .test_keep_work import PLANNED
 
 WORKER = re.compile(r".*/calculator/worker\.js(\?.*)?$")
@@ -270,7 +270,7 @@ def test_python_out_of_memory_in_a_calculation(fresh, site_url):
 
     serve_worker(fresh, oom)
     page = started_page(fresh, site_url)
-    page.locator('#activity-list > [data-activity="0"] input[name=title]').fill(MEMORY_MARK)
+    unfolded(page.locator('#activity-list > [data-activity="0"] input[name=title]')).fill(MEMORY_MARK)
     shown = wait_failure(page, "memory")
     assert "内存不足" in shown["headline"] and "关掉其他应用" in shown["help"]
     expected = json.loads(json.dumps(PLANNED))

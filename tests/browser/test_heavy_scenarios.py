@@ -35,6 +35,7 @@ def test_a_500_activity_report_is_drawn_in_short_pieces(page, site_url):
     assert shown < 50 < len(year["lines"])
     assert page.locator("#report *").count() < 2500  # was ~7,900
     assert box.locator("details.calc-line-more blockquote").count() == 0  # clauses drawn when opened
+    box.locator("details.calc-year-more > summary").click()  # the year's 明细, folded under its figures
     box.locator("li.calc-line details summary").first.click()
     box.locator("li.calc-line details blockquote").first.wait_for()
     more = box.get_by_role("button", name=f"显示其余 {len(year['lines']) - shown} 条")

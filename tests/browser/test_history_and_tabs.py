@@ -111,7 +111,8 @@ def test_two_tabs_never_overwrite_each_other_without_asking(page, context, site_
     notice = other.locator("#notice")
     notice.get_by_role("button", name="保留本页的内容").wait_for()
     assert "另一个标签页" in notice.inner_text()
-    other.locator('#activity-list > [data-activity="1"] input[name=hours]').fill("22")
+    # the second entry (专业 hours, no name) is a cell of the year grid
+    other.locator('#year-grid li[data-year="2025"] input[name=professional]').fill("22")
     other.wait_for_timeout(300)
     assert saved_scenario(other)["activities"][0]["hours"] == 31  # the newer work is still there
     assert saved_scenario(other)["activities"][1]["hours"] == 20
@@ -122,7 +123,7 @@ def test_two_tabs_never_overwrite_each_other_without_asking(page, context, site_
     # and the first tab, in its turn, is told and saves nothing over it
     page.locator("#notice").get_by_role("button", name="载入另一页的内容").wait_for()
     page.locator("#notice").get_by_role("button", name="载入另一页的内容").click()
-    page.wait_for_function("() => document.querySelector('#activity-list > [data-activity=\"1\"] input[name=hours]').value === '22'")
+    page.wait_for_function("() => document.querySelector('#year-grid li[data-year=\"2025\"] input[name=professional]').value === '22'")
     assert saved_scenario(page)["activities"][1]["hours"] == 22
     assert page.errors == []
     other.close()
@@ -137,7 +138,7 @@ def test_a_tab_that_saves_after_another_never_overwrites_it(page, context, site_
         s.activities[0].hours = 99;
         localStorage.setItem('jxjy-calculator/scenario', JSON.stringify(s));  // as another tab would
     }""")  # a write in this very page fires no storage event here
-    page.locator('#activity-list > [data-activity="1"] input[name=hours]').fill("21")
+    page.locator('#year-grid li[data-year="2025"] input[name=professional]').fill("21")
     page.locator("#notice").get_by_role("button", name="保留本页的内容").wait_for()
     assert saved_scenario(page)["activities"][0]["hours"] == 99
 
