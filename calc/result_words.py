@@ -49,8 +49,9 @@ def state_text(year: Year, state: str, gap: dict) -> str:
 
 
 def requirement_prompt(year: Year) -> str | None:
-    """Where the user may enter the year's figures themselves: the invitation to (None elsewhere)."""
-    if year.requirement.known or not year.requirement.annual:
+    """Where the user may enter the year's figures themselves: the invitation to (None elsewhere,
+    and for a person the notice hands to other rules: figures entered would not be judged either)."""
+    if year.requirement.known or not year.requirement.annual or not year.judged:
         return None
     if year.requirement.outside:
         return "如您手头有原地区当年的通知，可以填写当年的要求："

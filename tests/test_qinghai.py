@@ -405,3 +405,13 @@ def test_days_beyond_the_year_are_an_error_naming_the_field_and_the_rest_is_kept
     assert "366天" in problem["message"] and "实际天数" in problem["message"]
     assert year_of(report, 2025)["met"] is True
     assert not run("qinghai", {"kind": "mentoring", "year": 2024, "days": 366})["errors"]
+
+
+def test_a_nurses_unknown_years_do_not_ask_for_figures_that_would_not_be_judged() -> None:
+    # 153号 六(八): her authority decides; entering 2022's figures would change nothing, so the
+    # year does not invite her to (a person not handed over is invited).
+    target = {"type": "review", "level": "senior", "year": 2025}
+    nurse = year_of(run("qinghai", person={"industry": "health"}, target=target), 2022)
+    other = year_of(run("qinghai", target=target), 2022)
+    assert nurse["required"] is None and nurse["requirement_prompt"] is None
+    assert other["required"] is None and other["requirement_prompt"]
