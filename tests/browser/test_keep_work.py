@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from .conftest import browser_report, cpython_report, decode_link, wait_for_result
-from .helpers import add_activity, open_scenario, saved_scenario, wait_report
+from .helpers import add_activity, open_scenario, saved_scenario, unfolded, wait_report
 
 PLANNED = {
     "version": 1,
@@ -24,7 +24,10 @@ PLANNED = {
 def test_autosave_survives_reload(page, site_url):
     page.goto(f"{site_url}calculator/?policy=qinghai")
     page.wait_for_selector("#add-activity:not([disabled])")
-    add_activity(page, "public_course", 2025, hours=12, title="网络公需课")
+    add_activity(page, "public_course", 2025, hours=12)
+    # the name is folded under the card's “更多” (issue 11): opened to type it, as a person would
+    card = page.locator('#activity-list > [data-activity="0"]')
+    unfolded(card.locator("input[name=title]")).fill("网络公需课")
     before = wait_report(page, "r.years.some(y => y.public === 12)")
     page.reload()
     wait_for_result(page)
@@ -105,7 +108,7 @@ def test_full_storage_shows_warning_and_export_still_works(page, site_url, tmp_p
     }""")
     assert filled == "QuotaExceededError"
     card = page.locator('#activity-list > [data-activity="0"]')
-    card.locator("input[name=title]").fill("存储已满时的修改" * 200)
+    unfolded(card.locator("input[name=title]")).fill("存储已满时的修改" * 200)
     warning = page.locator("#storage-warning")
     warning.wait_for(state="visible")
     assert "导出文件" in warning.inner_text()

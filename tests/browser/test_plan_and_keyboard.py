@@ -4,7 +4,7 @@ with the keyboard alone, with visible focus; explanations of a capped line; comp
 from __future__ import annotations
 
 from .conftest import START_TIMEOUT_MS, wait_for_result
-from .helpers import open_scenario, wait_report
+from .helpers import open_scenario, unfolded, wait_report
 from .test_keep_work import PLANNED
 
 
@@ -14,23 +14,45 @@ def test_planner_suggestion_makes_the_year_met(page, site_url):
     assert plan_year["year"] == 2025 and plan_year["professional"] == 20
     planner = page.locator(".calc-planner")
     assert "最少还需 20 学时" in planner.inner_text()
-    planner.locator('.calc-plan-add[data-year="2025"][data-category="professional"]').click()
+    # issue 11: the plan's one-click entry is offered with the next step, right under the answer
+    page.locator('#next-step .calc-plan-add[data-year="2025"][data-category="professional"]').click()
+    # added as planned: planned hours are not done hours, the answer says what finishing them does
+    report = wait_report(page, "r.readiness && r.readiness.verdict_label === '完成计划后可满足'")
+    assert report["readiness"]["status"] == "not_ready"
+    assert report["readiness"]["after_plan"]["status"] == "ready"
+    (y2025,) = [y for y in report["years"] if y["year"] == 2025]
+    assert y2025["met"] is False and y2025["planned"]["professional"] == 20
+    assert page.inner_text("#verdict-answer") == "完成计划后可满足"
+    card = page.locator('#activity-list > [data-activity="3"]')
+    assert card.locator("select[name=kind]").input_value() == "professional_course"
+    assert "calc-planned" in card.get_attribute("class")
+    # done: ticked on its card, the year is met and the application ready
+    card.get_by_text("已经完成（计入学时）").click()
     report = wait_report(page, "r.years.some(y => y.year === 2025 && y.met === true)")
     assert report["readiness"]["status"] == "ready"
-    assert page.locator('#activity-list > [data-activity="3"] select[name=kind]').input_value() == "professional_course"
-    # the calendar of the application year's deadlines
-    assert page.locator(".calc-planner table.calc-cal").count() >= 1
+    assert page.inner_text("#verdict-answer") == "学时条件已满足"
+    (y2025,) = [y for y in report["years"] if y["year"] == 2025]
+    assert y2025["professional"] == 60 and not y2025["planned"]  # counted as done, nothing left planned
+    assert not report["readiness"].get("after_plan")
+    # the calendar of the application year's deadlines, folded under the planner
+    planner.locator("details.calc-calendar-box > summary").click()
+    assert planner.locator("table.calc-cal").count() >= 1
+    assert planner.locator("table.calc-cal").first.is_visible()
 
 
 def test_capped_line_explains_the_cut(page, site_url):
     open_scenario(page, site_url, PLANNED)
-    line = page.locator('.calc-year-report[data-year="2025"] li.calc-line[data-rule="qinghai/paper"]')
+    year = page.locator('.calc-year-report[data-year="2025"]')
+    year.locator("details.calc-year-more > summary").click()  # 明细（3 项）与依据, folded (issue 11)
+    line = year.locator('li.calc-line[data-rule="qinghai/paper"]')
     text = line.inner_text()
     assert "按规则应计 30 学时，因上限少计 10 学时" in text
     assert "每年最多 20 学时" in text
-    line.locator("summary").click()
-    assert "每篇折算10学时" in line.inner_text()  # the clause's own words
-    assert "折算标准" in line.inner_text()
+    more = line.locator("details.calc-line-more")
+    more.locator("summary").click()
+    more.locator("blockquote.calc-quote").wait_for()  # drawn when first opened (explain.js)
+    assert "每篇折算10学时" in more.locator("blockquote.calc-quote").inner_text()  # the clause's own words
+    assert "折算标准：" in more.inner_text()
 
 
 def test_unknown_year_offers_its_own_figures(page, site_url):
@@ -97,27 +119,42 @@ def test_compare_all_regions(page, site_url):
 
 
 def test_planner_offers_hefei_public_courses_by_the_course(page, site_url):
-    # 合肥 counts 公需课 by the course (30学时/门): the suggestion is one course, not "20 学时"
+    # 合肥 counts 公需课 at 30学时/门. Issue 11: the plan suggests them in certified hours (what the
+    # platforms print), and a certificate that gives only courses is entered as 门 on the same card.
     scenario = {"version": 1, "policy": "hefei", "person": {"tenure_start": 2021},
                 "activities": [{"kind": "organised_training", "year": 2021, "hours": 60},
                                {"kind": "self_study", "year": 2021, "hours": 10}],
                 "target": {"type": "review", "level": "intermediate", "year": 2021}}
     open_scenario(page, site_url, scenario)
-    button = page.locator('.calc-plan-add[data-year="2021"][data-category="public"]')
-    assert button.inner_text() == "添加：2021年公需课 1 门（30 学时）"
+    button = page.locator('#next-step .calc-plan-add[data-year="2021"][data-category="public"]')
+    assert button.inner_text() == "添加到计划：2021年公需课 30 学时"
     button.click()
-    report = wait_report(page, "r.readiness && r.readiness.status === 'ready'")
-    assert report["years"][0]["public"] == 30
+    report = wait_report(page, "r.readiness && r.readiness.verdict_label === '完成计划后可满足'")
+    assert report["readiness"]["after_plan"]["status"] == "ready"
+    assert report["years"][0]["public"] == 0 and report["years"][0]["planned"]["public"] == 30
     card = page.locator('#activity-list > [data-activity="2"]')
     assert card.locator("select[name=kind]").input_value() == "public_course"
-    assert card.locator("input[name=count]").input_value() == "1"
+    assert card.locator("input[name=hours]").input_value() == "30"
+    # the certificates give courses, not hours (2 门): the hours cleared, the count typed under “更多”
+    card.locator("input[name=hours]").fill("")
+    unfolded(card.locator("input[name=count]")).fill("2")
+    report = wait_report(page, "r.years[0].planned && r.years[0].planned.public === 60")
+    assert report["readiness"]["verdict_label"] == "完成计划后可满足"
+    (line,) = report["years"][0]["planned_lines"]
+    assert line["note"] == "2 × 30"  # 30学时/门
+    card.get_by_text("已经完成（计入学时）").click()
+    report = wait_report(page, "r.readiness && r.readiness.status === 'ready'")
+    assert report["years"][0]["public"] == 60
+    assert card.locator("input[name=count]").input_value() == "2"
 
 
 def test_line_that_counts_no_hours_says_so(page, site_url):
     scenario = {"version": 1, "policy": "qinghai",
                 "activities": [{"kind": "excluded", "year": 2025, "hours": 8, "what": "考前辅导班"}]}
     open_scenario(page, site_url, scenario)
-    line = page.locator('.calc-year-report[data-year="2025"] li.calc-line[data-rule="qinghai/excluded"]')
+    year = page.locator('.calc-year-report[data-year="2025"]')
+    year.locator("details.calc-year-more > summary").click()
+    line = year.locator('li.calc-line[data-rule="qinghai/excluded"]')
     assert line.locator(".calc-line-head strong").inner_text() == "不直接计学时"
     assert "不计入继续教育培训学时" in line.inner_text()
 
@@ -131,4 +168,6 @@ def test_planner_says_when_no_notice_gives_the_years_deadlines(page, site_url):
     planner = page.locator(".calc-planner")
     assert "2026年：本站收录的通知没有给出这一年的截止时间" in planner.inner_text()  # calc: MESSAGES["no_deadlines"]
     assert planner.locator("table.calc-cal").count() == 0
-    assert "2025-12-10" in page.inner_text(".calc-deadlines")
+    deadlines = page.locator("details.calc-deadlines")
+    deadlines.locator("summary").click()  # the other years' deadlines, folded
+    assert "2025-12-10" in deadlines.inner_text()

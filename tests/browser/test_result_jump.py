@@ -20,10 +20,12 @@ def in_view(page, selector) -> bool:
 
 def test_phone_shows_the_result_at_the_bottom_and_leads_to_it(page, site_url):
     assert open_on(page, site_url, 375, f"#s={share_data(PLANNED)}") == "ready"
-    wait_report(page, "r.policy === 'qinghai'")
+    report = wait_report(page, "r.policy === 'qinghai'")
     bar = page.locator("#result-jump")
     assert in_view(page, "#result-jump") and not in_view(page, "#result-title")
-    assert bar.inner_text().startswith("2024、2025年未达标；职称申报：学时条件尚未满足")
+    # issue 11: the bar says the answer to the title application (calc's brief_text), not the years
+    assert report["brief_text"] == "职称申报：学时条件尚未满足"
+    assert page.inner_text("#result-jump-text") == report["brief_text"]
     bar.click()
     page.wait_for_function("() => { const r = document.getElementById('result-title').getBoundingClientRect();"
                            " return r.top >= 0 && r.bottom <= innerHeight; }")
@@ -35,9 +37,11 @@ def test_phone_shows_the_result_at_the_bottom_and_leads_to_it(page, site_url):
 def test_phone_bar_follows_edits(page, site_url):
     open_on(page, site_url, 375, f"#s={share_data(PLANNED)}")
     wait_report(page, "r.policy === 'qinghai'")
+    assert page.inner_text("#result-jump-text") == "职称申报：学时条件尚未满足"
     page.locator('#activity-list > [data-activity="1"] input[name=hours]').fill("40")
     wait_report(page, "r.years.some(y => y.year === 2025 && y.met === true)")
-    page.wait_for_function("() => document.getElementById('result-jump-text').textContent.includes('2025年已达标')")
+    # 2025 met: the application (认定, one year of 2024—2025) is ready, and the bar says so
+    page.wait_for_function("() => document.getElementById('result-jump-text').textContent === '职称申报：学时条件已满足'")
 
 
 def test_phone_bar_says_when_nothing_can_be_computed(page, site_url):
