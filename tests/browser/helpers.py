@@ -31,11 +31,11 @@ def add_activity(page, kind: str, year: int, **values) -> None:
     card = page.locator("#activity-list > [data-activity]").last
     card.locator("select[name=kind]").select_option(kind)
     card.locator("input[name=year]").fill(str(year))
-    for name, value in values.items():
+    for name, value in values.items():  # a field folded under the card's “更多” is opened first
         if card.locator(f"select[name={name}]").count():
-            card.locator(f"select[name={name}]").select_option(str(value))
+            unfolded(card.locator(f"select[name={name}]")).select_option(str(value))
         else:
-            card.locator(f"input[name={name}]").fill(str(value))
+            unfolded(card.locator(f"input[name={name}]")).fill(str(value))
 
 
 def saved_scenario(page):
