@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, browser_report, cpython_report, decode_link, share_data, wait_for_result
-from .helpers import add_activity, wait_report
+from .helpers import add_activity, unfolded, wait_report
 from .test_keep_work import PLANNED
 
 # The published example scenarios (docs/examples/, downloadable from the site) and the browser
@@ -52,12 +52,30 @@ def test_share_link_report_equals_cpython(page, site_url, path):
 
 
 def open_details(page, selector):
-    if page.get_attribute(selector, "open") is None:
+    """Open a folded section (a <details>); 职称申报 (#target) is a fieldset, always open."""
+    if page.locator(selector).evaluate("e => e.tagName") == "DETAILS" and page.get_attribute(selector, "open") is None:
         page.click(f"{selector} > summary")
+
+
+def revealed(control):
+    """The control, with every folded section around it opened first (a card's “更多”, the rarer
+    facts in 职称申报, “其他个人情况”), outermost first, by its summary as a person would."""
+    for folded in control.locator("xpath=ancestor::details[not(@open)]").all():
+        folded.locator(":scope > summary").click()
+    return control
+
+
+def open_year_details(page):
+    """Open each year's “明细（N 项）与依据” (its table, notes and lines), as a person reading them would."""
+    folded = page.locator("#report details.calc-year-more:not([open]) > summary")
+    for _ in range(folded.count()):
+        folded.first.click()
+    assert folded.count() == 0
 
 
 def set_control(control, value):
     """Fill an input, select or checkbox the way a person would."""
+    control = revealed(control)
     tag = control.evaluate("e => e.tagName.toLowerCase() + ':' + (e.type || '')")
     if tag.startswith("select"):
         control.select_option(str(value))
@@ -69,9 +87,55 @@ def set_control(control, value):
         control.fill(str(value))
 
 
+def grid_cell(activity, grid, taken):
+    """The category of the year grid's cell this activity is typed into, or None for a card: the
+    cell's kind with a year and hours and nothing else, the first of its year (year-grid.js isCell)."""
+    if not grid or set(activity) - {"kind", "year", "hours"} or "year" not in activity or "hours" not in activity:
+        return None
+    category = next((c for c in ("public", "professional") if grid[c]["kind"] == activity["kind"]), None)
+    if category is None or (activity["year"], category) in taken:
+        return None
+    taken.add((activity["year"], category))
+    return category
+
+
+def grid_row(page, year):
+    """The year grid's row for a year: the one offered, or a new one (＋ 添加年度, its year typed)."""
+    row = page.locator(f'#year-grid li.calc-grid-row[data-year="{year}"]')
+    if row.count() == 0:
+        page.click("#add-year")
+        page.locator("#year-grid li.calc-grid-row input[name=year]:focus").fill(str(year))
+    return row
+
+
+def asked_scenario(scenario):
+    """The scenario as the form can type it: the target's optional fields (date, degree, 已取得副高级)
+    are asked only for the applications whose rules use them (catalogue target_fields, issue 11)."""
+    import calc
+
+    target = scenario.get("target")
+    if not target:
+        return scenario
+    uses = {f["name"]: f for f in calc.catalogue(scenario["policy"])["target_fields"]}
+    kept = {name: value for name, value in target.items() if name not in ("date", "degree", "has_deputy_senior")
+            or (name in uses and target["type"] in uses[name]["types"] and target["level"] in uses[name]["levels"])}
+    return {**scenario, "target": kept}
+
+
 def type_scenario(page, scenario):
+    """Type a scenario into the form as a person would; returns how many entries went into the
+    year grid's cells (the others are cards)."""
+    import calc
+
     page.select_option("#policy", scenario["policy"])
+    grid, taken = calc.catalogue(scenario["policy"])["grid"], set()
+    cells = 0
     for index, activity in enumerate(scenario["activities"]):
+        category = grid_cell(activity, grid, taken)
+        if category:  # a certificate's 公需/专业 hours: a cell of the year's row
+            grid_row(page, activity["year"]).locator(f"input[name={category}]").fill(str(activity["hours"]))
+            cells += 1
+            continue
         page.click("#add-activity")
         card = page.locator(f'#activity-list > [data-activity="{index}"]')
         card.locator("select[name=kind]").select_option(activity["kind"])
@@ -87,9 +151,9 @@ def type_scenario(page, scenario):
             if name != "type":
                 set_control(page.locator(f"#target-fields [name={name}]"), value)
     if "person" in scenario:
-        open_details(page, "#person")
         for name, value in scenario["person"].items():
-            set_control(page.locator(f"#person-fields [name={name}]"), value)
+            # a fact the verdict depends on is asked in 职称申报, the others under “其他个人情况”
+            set_control(page.locator(f"#target-fields [name={name}], #person-fields [name={name}]"), value)
     for year, figures in scenario.get("requirements", {}).items():
         open_details(page, "#requirements")
         page.click("#add-requirement")
@@ -97,14 +161,21 @@ def type_scenario(page, scenario):
         row.locator("[name=year]").fill(year)
         for name, value in figures.items():
             row.locator(f"[name={name}]").fill(str(value))
+    return cells
 
 
 @pytest.mark.parametrize("name", TYPED)
 def test_typed_scenario_report_equals_cpython(page, site_url, name):
-    scenario = load(BY_NAME[name])
+    whole = load(BY_NAME[name])
+    scenario = asked_scenario(whole)
     page.goto(f"{site_url}calculator/")
     page.wait_for_selector("#add-activity:not([disabled])")
-    type_scenario(page, scenario)
+    cells = type_scenario(page, scenario)
+    # the plain 公需/专业 hours are the grid's cells, the rest cards (never both)
+    assert page.locator("#activity-list > li[data-activity]").count() == len(scenario["activities"]) - cells
+    # a field of the target this application's rules do not use is not asked (issue 11)
+    for field in set(whole.get("target", {})) - set(scenario.get("target", {})):
+        assert page.locator(f"#calc-form [name={field}]").count() == 0, field
     expected = cpython_report(scenario)
     # The form's own share link holds exactly the scenario that was typed ...
     page.click("#make-share")
@@ -127,7 +198,9 @@ def test_hefei_conference_and_foreign_language(page, site_url):
     passed 职称外语 exam give 14 + 45 professional hours, each shown with its clause."""
     page.goto(f"{site_url}calculator/?policy=hefei")
     page.wait_for_selector("#add-activity:not([disabled])")
-    add_activity(page, "conference", 2021, level="national", paper_chars=2500)
+    add_activity(page, "conference", 2021, level="national")
+    # the paper is optional for a conference: folded under the card's “更多” (issue 11)
+    unfolded(page.locator("#activity-list > [data-activity]").last.locator("input[name=paper_chars]")).fill("2500")
     add_activity(page, "title_foreign_language", 2021, mode="exam")
     page.wait_for_function(
         "() => { const r = document.getElementById('result').dataset.report;"
@@ -138,6 +211,7 @@ def test_hefei_conference_and_foreign_language(page, site_url):
     (year,) = report["years"]
     assert [(line["kind"], line["category"], line["hours"]) for line in year["lines"]] == [
         ("conference", "professional", 14), ("title_foreign_language", "professional", 45)]
+    open_year_details(page)  # the year's lines, folded under “明细（2 项）与依据”
     shown = page.inner_text("#report")
     for line in year["lines"]:
         assert line["citation"] in shown
@@ -171,6 +245,7 @@ def test_user_text_is_never_markup(page, site_url):
     scenario = load(BY_NAME["browser_hefei_entry_errors.json"])
     page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
     wait_for_result(page)
+    open_year_details(page)  # the lines, where the activity's name is shown
     assert page.locator("#calculator img").count() == 0
     assert "<img src=x onerror=alert(1)>" in page.inner_text("#report")
     assert page.errors == []
@@ -191,5 +266,7 @@ def test_year_with_the_users_own_figures_says_so_once(page, site_url):
     page.goto(f"{site_url}calculator/#s={share_data(PLANNED)}")
     wait_for_result(page)
     wait_report(page, "r.years.some(y => y.year === 2024 && y.required_source === 'user')")
-    text = page.inner_text('.calc-year-report[data-year="2024"]')
+    year = page.locator('.calc-year-report[data-year="2024"]')
+    year.locator("details.calc-year-more > summary").click()  # where the requirement comes from, folded (issue 11)
+    text = year.inner_text()
     assert text.count("自行填写") + text.count("您填写的数字") == 1

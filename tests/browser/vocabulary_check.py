@@ -14,6 +14,7 @@ READ_PAGE = """() => {
     index: Number(card.dataset.activity),
     kind: text(card.querySelector('select[name=kind] option:checked')),
     info: text(card.querySelector('.calc-activity-info')),
+    hints: [...card.querySelectorAll('.calc-activity-fields > .calc-hint')].map(text),
     captions: [...card.querySelectorAll('.calc-kind-field > .calc-label, .calc-kind-field.calc-check > span, .calc-kind-field > .calc-check > span')].map(text),
     credit: text(card.querySelector('.calc-activity-credit')),
   }));
@@ -40,7 +41,14 @@ def open_all(page, url: str, scenario: dict) -> dict:
     page.goto(f"{url}calculator/#s={share_data(scenario)}")
     assert wait_for_result(page) == "ready"
     page.wait_for_function(f"() => document.querySelectorAll('#activity-list > li[data-activity]').length === {len(scenario['activities'])}")
-    # every line drawn (a year shows its first 30 until asked)
+    # everything unfolded as a person reading it would: each card's “更多” (its optional fields, name,
+    # evidence and what calc says of the kind) and each year's “明细（N 项）与依据” (its lines) ...
+    folded = page.locator("details.calc-activity-more:not([open]) > summary,"
+                          " details.calc-year-more:not([open]) > summary")
+    for _ in range(folded.count()):
+        folded.first.click()
+    assert folded.count() == 0
+    # ... and every line drawn (a year shows its first 30 until asked)
     for button in page.locator(".calc-more-lines").all():
         button.click()
     page.wait_for_function("() => !document.querySelector('.calc-more-lines')")
@@ -73,10 +81,12 @@ def mismatches(page, url: str, scenario: dict, catalogue: dict) -> list[str]:
             facts.append(f"{TERMS['valid']}：{kind['valid_text']}")
         if kind["cap"]:
             facts.append(f"{TERMS['cap']}：{kind['cap_text']}")
-        expected = [" · ".join(facts), *kind["one_of_text"], f"{TERMS['citation']}：{kind['citation']}"]
+        expected = [" · ".join(facts), f"{TERMS['citation']}：{kind['citation']}"]
         expected += [kind["quote"]] if kind["quote"] else []
         expected += [f"{TERMS['reading']}：{kind['reading']}"] if kind["reading"] else []
         same(f"{where} rule", [t for t in card["info"].split("\n") if t.strip()], expected)
+        # what to fill in (“… 至少填写一项”) stands with the fields, not folded with the rule
+        same(f"{where} what to fill in", card["hints"], kind["one_of_text"])
         captions = [f["label"] if f["type"] == "boolean" else f["caption"] for f in kind["fields"]]
         captions += [f["caption"] for f in catalogue["vocabulary"]["fields"]["activity"] if f["name"] in ("title", "evidence")]
         same(f"{where} fields", sorted(card["captions"]), sorted(captions))  # the main ones first, the rest folded
@@ -85,8 +95,8 @@ def mismatches(page, url: str, scenario: dict, catalogue: dict) -> list[str]:
     by_year = {y["year"]: y for y in report["years"]}
     for seen in shown["years"]:
         year = by_year[seen["year"]]
-        shown = year["application"] or year
-        same(f"{seen['year']} badge", seen["badge"], shown["state_label"])
+        judged = year["application"] or year
+        same(f"{seen['year']} badge", seen["badge"], judged["state_label"])
         # the sentence under a year that is short or cannot be told (a met one says it with its badge)
         same(f"{seen['year']} sentence", seen["state"], None if year["application"] or year["state"] == "met" else year["state_text"])
         same(f"{seen['year']} lines", len(seen["lines"]), len(year["lines"]))
