@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, browser_report, cpython_report, decode_link, share_data, wait_for_result
-from .helpers import add_activity, unfolded, wait_report
+from .helpers import add_activity, wait_report
 from .test_keep_work import PLANNED
 
 # The published example scenarios (docs/examples/, downloadable from the site) and the browser
@@ -198,9 +198,7 @@ def test_hefei_conference_and_foreign_language(page, site_url):
     passed 职称外语 exam give 14 + 45 professional hours, each shown with its clause."""
     page.goto(f"{site_url}calculator/?policy=hefei")
     page.wait_for_selector("#add-activity:not([disabled])")
-    add_activity(page, "conference", 2021, level="national")
-    # the paper is optional for a conference: folded under the card's “更多” (issue 11)
-    unfolded(page.locator("#activity-list > [data-activity]").last.locator("input[name=paper_chars]")).fill("2500")
+    add_activity(page, "conference", 2021, level="national", paper_chars=2500)  # the paper: under “更多”
     add_activity(page, "title_foreign_language", 2021, mode="exam")
     page.wait_for_function(
         "() => { const r = document.getElementById('result').dataset.report;"
