@@ -96,7 +96,9 @@ def category_text(year: Year, category: str) -> str:
 def figures_text(year: Year) -> str:
     """A year's hours against its requirement in one line: 公需 35/30，专业 40 + 补学20 / 60（2024年补入）."""
     text = "，".join(f"{CATEGORY_SHORT[c]} {category_text(year, c)}" for c in CATEGORY)
-    return text if year.requirement.known else text + f"（{TERMS['required']}{TERMS['unknown']}）"
+    if not year.requirement.known:
+        return text + f"（{TERMS['required']}{TERMS['unknown']}）"
+    return text + "（按您填写的要求）" if year.requirement.source == "user" else text
 
 
 PROFESSIONAL_FULL = "该年度专业科目学时已整体认定（按规定视为完成全年专业科目要求）。"

@@ -202,3 +202,12 @@ def test_ministry_training_of_20_days_or_less_asks_for_the_certified_hours() -> 
     assert "认定学时" in problem["message"] and "20天以内" in problem["message"]
     assert year_of(report, 2021)["met"] is True  # the rest is still computed
     assert kind_hours(run("hefei", {"kind": "ministry_or_overseas_training", "year": 2021, "days": 21}), 2021, "ministry_or_overseas_training") == 120
+
+
+def test_a_year_judged_by_the_users_own_figures_says_so_in_its_one_line() -> None:
+    # 合肥 四: an industry's higher figures, entered by the person: the year's line says whose they are
+    report = run("hefei", {"kind": "public_course", "year": 2021, "count": 1},
+                 {"kind": "organised_training", "year": 2021, "hours": 60},
+                 requirements={"2021": {"public": 30, "professional": 80}})
+    year = year_of(report, 2021)
+    assert year["figures_text"] == "公需 30/30，专业 60/80（按您填写的要求）"
