@@ -302,7 +302,9 @@ def test_the_nurse_under_the_general_rules_is_asked_for_the_years_and_gets_a_ver
         row.locator("input[name=professional]").fill("60")
     page.locator("#verdict-heading").click()  # the focus leaves the answer: it is drawn again
     report = wait_report(page, "r.readiness && r.readiness.status === 'ready'")
-    assert page.inner_text("#verdict-answer") == "学时条件已满足"
+    # drawn once the focus has left the next step's fields (a task after the report arrives)
+    page.wait_for_function("() => document.getElementById('verdict-answer').textContent === '学时条件已满足'",
+                           timeout=10_000)
     # 2020, 2021, 2023 and 2024 met (2022 has no hours, 2025 is 10 专业 short): four, as needed
     assert report["readiness"]["years_counted"] == [2020, 2021, 2023, 2024]
     assert page.errors == []
