@@ -144,6 +144,7 @@ function showReport(reportText, saved = null) {
     errorBox.textContent = "";
     result.dataset.status = "ready";
     delete result.dataset.error;
+    registerServiceWorker(); // once, at idle time after the first result: the pages for offline use
   }
   const sentence = summarySentence(report);
   if (!isUnusable(report)) jumpText.textContent = report.brief_text || sentence.replace(/^计算完成：/, "");
@@ -267,7 +268,6 @@ function engineState(state, info = {}) {
   } else if (state === "ready") {
     progress.done("计算在您的浏览器中进行，填写的内容不会发送到任何服务器。");
     $("compare").disabled = false;
-    registerServiceWorker(); // at idle time: a copy of the pages for offline use
   } else if (state === "failed") {
     progress.done("");
     $("compare").disabled = true;

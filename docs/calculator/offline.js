@@ -1,8 +1,13 @@
 // The site's service worker (sw.js at the site's root), registered at idle time once the
-// calculator works: from then on the calculator and the region pages open and compute offline
-// (issue 14). The region pages and the home page register it too (prefetch.js).
+// calculator has shown its first result: from then on the calculator and the region pages open
+// and compute offline (issue 14). Not earlier: its copies of the pages (about 0.15 MB) would share
+// a slow connection with the runtime and snapshot the first result waits for. The region pages
+// and the home page register it too (prefetch.js).
+let registered = false;
+
 export function registerServiceWorker() {
-  if (!("serviceWorker" in navigator)) return;
+  if (registered || !("serviceWorker" in navigator)) return;
+  registered = true;
   const register = () => navigator.serviceWorker.register(new URL("../sw.js", import.meta.url)).catch((err) => {
     console.warn(`offline copy not available: ${err.message}`);
   });
