@@ -21,7 +21,7 @@
 //   attributes nothing looked up. What is left out is replaced by something that raises
 //   SnapshotTrimmed (a BaseException, so no `except Exception` can swallow it): if a scenario ever
 //   reaches it, the worker starts Python normally and computes again. Also drops caches, and
-//   docstrings and exact line tables outside calc (SLIM). Then it takes the snapshot (Pyodide's
+//   docstrings (calc's too: it reads none) and exact line tables outside calc (SLIM). Then it takes the snapshot (Pyodide's
 //   private makeMemorySnapshot API) and writes it as a delta: the wasm heap XOR the heap as it is
 //   right after instantiation (the module's data segments), which the worker can rebuild exactly,
 //   because it is the same pyodide.asm.wasm (the snapshot's build id is checked on restore).
@@ -145,32 +145,32 @@ def _snapshot_slim():
     slimmed = {}
     counts = {"code": 0, "docstrings": 0, "linetables": 0}
 
-    def slim(code):
-        if id(code) not in slimmed:
-            consts = [slim(c) if type(c) is types.CodeType else c for c in code.co_consts]
+    def slim(code, lines=False):
+        # lines: keep the exact line table (calc's own code, so that a traceback names the line)
+        if (id(code), lines) not in slimmed:
+            consts = [slim(c, lines) if type(c) is types.CodeType else c for c in code.co_consts]
             if (code.co_flags & has_docstring and isinstance(consts[0], str)
                     and not any(i.opcode in loads_const and i.arg == 0 for i in dis.get_instructions(code))):
                 counts["docstrings"] += len(consts[0])
                 consts[0] = None
-            table = def_line_only(code)
+            table = code.co_linetable if lines else def_line_only(code)
             counts["linetables"] += len(code.co_linetable) - len(table)
             counts["code"] += 1
-            slimmed[id(code)] = code.replace(co_consts=tuple(consts), co_linetable=table)
-        return slimmed[id(code)]
+            slimmed[(id(code), lines)] = code.replace(co_consts=tuple(consts), co_linetable=table)
+        return slimmed[(id(code), lines)]
 
+    # Docstrings go everywhere (calc reads none: no __doc__ in calc/); exact line tables stay in calc.
     for o in gc.get_objects():
         if type(o) is types.FunctionType:
-            if outside_calc(o.__module__):
-                o.__code__ = slim(o.__code__)
-                o.__doc__ = None
+            o.__code__ = slim(o.__code__, lines=not outside_calc(o.__module__))
+            o.__doc__ = None
         elif isinstance(o, type) or type(o) is property:
-            module = o.__dict__.get("__module__") if isinstance(o, type) else getattr(o.fget, "__module__", None)
-            if outside_calc(module) and isinstance(o.__doc__, str):
+            if isinstance(o.__doc__, str):
                 try:
                     o.__doc__ = None
                 except (AttributeError, TypeError):  # immutable types
                     pass
-        elif type(o) is types.ModuleType and outside_calc(o.__name__) and isinstance(o.__doc__, str):
+        elif type(o) is types.ModuleType and isinstance(o.__doc__, str):
             o.__doc__ = None
     slimmed.clear()
     return json.dumps(counts)
