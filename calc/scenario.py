@@ -42,15 +42,9 @@ class Person:
     flag = get
 
     def matches(self, condition: dict) -> bool:
-        """Every fact of `condition` has its value (or one of the listed values)."""
-        for name, wanted in condition.items():
-            value = self.get(name)
-            if isinstance(wanted, list):
-                if value not in wanted:
-                    return False
-            elif value != wanted or isinstance(value, bool) != isinstance(wanted, bool):
-                return False
-        return True
+        """Every fact of `condition` has its value (or one of the listed values, or is in a range),
+        read as a rule's `when` is (ruledata.matches), defaults included."""
+        return ruledata.matches(condition, {name: self.get(name) for name in condition})
 
     def set(self, name: str, value: object) -> None:
         """Give a fact a value; None: as if the scenario had not given it (its default)."""

@@ -86,22 +86,11 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 """
 
 
-@pytest.fixture(scope="module")
-def hosted_url():
-    """site/ served as a static host does, `_headers` applied (sitebuild/static_host.py)."""
-    from sitebuild.static_host import serve_in_thread
-
-    server, url = serve_in_thread(SITE)
-    yield url
-    server.shutdown()
-    server.server_close()
-
-
-def test_headers_carry_the_very_policy_of_the_meta_tags(hosted_url) -> None:
+def test_headers_carry_the_very_policy_of_the_meta_tags(site_url) -> None:
     import urllib.request
 
     for page in ["index.html", "calculator/index.html", "regions/qinghai/index.html"]:
-        with urllib.request.urlopen(url_of(hosted_url, page)) as response:
+        with urllib.request.urlopen(url_of(site_url, page)) as response:
             header = response.headers["Content-Security-Policy"]
             html = response.read().decode("utf-8")
         meta = CSP.search(html).group(1)
@@ -109,7 +98,7 @@ def test_headers_carry_the_very_policy_of_the_meta_tags(hosted_url) -> None:
         assert "'sha256-" in header, page  # the theme's inline scripts are allowed in the header too
 
 
-def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, hosted_url) -> None:
+def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, site_url) -> None:
     """On a host that applied `_headers`, three theme scripts were blocked on every page and search
     returned nothing: the header lacked the inline-script hashes of the meta tags."""
     from .test_calculator_start import type_query
@@ -121,7 +110,7 @@ def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, host
         console = []
         page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
         for path in ["index.html", "about/index.html", "regions/hefei/index.html"]:
-            response = page.goto(url_of(hosted_url, path), wait_until="load")
+            response = page.goto(url_of(site_url, path), wait_until="load")
             assert "script-src" in response.headers["content-security-policy"], path  # the header is sent
             page.wait_for_timeout(200)
             assert page.evaluate("() => window.__violations") == [], path
@@ -130,7 +119,7 @@ def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, host
         type_query(page, "学时")
         page.wait_for_selector(".md-search-result__item", timeout=30_000)
         assert page.locator(".md-search-result__item").count() > 0
-        page.goto(f"{hosted_url}calculator/#s={share_data({'version': 1, 'policy': 'hefei', 'activities': []})}")
+        page.goto(f"{site_url}calculator/#s={share_data({'version': 1, 'policy': 'hefei', 'activities': []})}")
         assert wait_for_result(page) == "ready"
         page.locator("body").press("/")
         page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
