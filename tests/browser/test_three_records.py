@@ -155,6 +155,15 @@ def record_count(record: str, width: int, hands: Hands, answer_at: int) -> None:
     COUNTS.write_text(json.dumps(counts, ensure_ascii=False, indent=1), "utf-8")
 
 
+def finish(page, context, record: str, width: int, hands: Hands, answer_at: int) -> None:
+    """The finished page kept as artifacts, its counts recorded and equal to the guide's, no page error."""
+    keep(page, record, width)
+    record_count(record, width, hands, answer_at)
+    assert (answer_at, hands.count) == documented(record, width)
+    assert page.errors == []
+    context.close()
+
+
 def documented(record: str, width: int) -> tuple[int, int]:
     """The counts docs/calculator/guide.md gives for a record: (to the answer, in all)."""
     text = (ROOT / "docs" / "calculator" / "guide.md").read_text("utf-8")
@@ -192,12 +201,8 @@ def test_the_nurse_is_sent_to_the_health_commission(browser, site_url, viewport)
     assert "尚缺" not in page.inner_text("#report")
     sheet = printed(page)
     assert "结论（2025年副高级职称评审）：按行业主管部门的规定执行。下一步：请按省卫生健康委的安排" in sheet
-    keep(page, "nurse", viewport["width"])
-    record_count("nurse", viewport["width"], hands, answer_at)
+    finish(page, context, "nurse", viewport["width"], hands, answer_at)
     assert hands.count <= LIMIT or not phone, hands.log
-    assert (answer_at, hands.count) == documented("nurse", viewport["width"])
-    assert page.errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
@@ -236,12 +241,8 @@ def test_the_engineer_needs_2025_and_plans_it(browser, site_url, viewport):
     assert "计划：尚未完成，不计入上面的学时和结论" in sheet
     year_2025 = [line for line in sheet.splitlines() if line.startswith("2025")][0]
     assert "0/30" in year_2025 and "0/60" in year_2025  # the plan is not counted as done
-    keep(page, "engineer", viewport["width"])
-    record_count("engineer", viewport["width"], hands, answer_at)
+    finish(page, context, "engineer", viewport["width"], hands, answer_at)
     assert answer_at <= LIMIT or not phone, hands.log
-    assert (answer_at, hands.count) == documented("engineer", viewport["width"])
-    assert page.errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("viewport", WIDTHS)
@@ -273,12 +274,8 @@ def test_the_teacher_gives_her_birth_date_where_the_answer_asks_and_is_ready(bro
     sheet = printed(page)
     assert "结论（2022年副高级职称评审）：学时条件已满足" in sheet
     assert "10/10" in sheet and "20/20" in sheet and "减免后达标" in sheet
-    keep(page, "teacher", viewport["width"])
-    record_count("teacher", viewport["width"], hands, answer_at)
+    finish(page, context, "teacher", viewport["width"], hands, answer_at)
     assert hands.count <= LIMIT or not phone, hands.log
-    assert (answer_at, hands.count) == documented("teacher", viewport["width"])
-    assert page.errors == []
-    context.close()
 
 
 def test_the_nurse_under_the_general_rules_is_asked_for_the_years_and_gets_a_verdict(browser, site_url):
