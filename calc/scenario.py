@@ -181,15 +181,6 @@ def parse_date(value: object) -> date | None:
         return None
 
 
-def region_names() -> list[str]:
-    """Every region a scenario may name, as a person knows it (an alias: 西宁市（按青海省的规定）)."""
-    names = []
-    for policy in ruledata.rules()["policies"].values():
-        names.append(policy["name"])
-        names.extend(f"{alias['name']}（按{policy['name']}的规定）" for alias in policy.get("aliases", []))
-    return names
-
-
 def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     """The usable scenario (None when it cannot be used at all) and every error found."""
     errors: list[dict] = []
@@ -206,7 +197,9 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
         return None, [error(None, "version", message, code="version_unsupported")]
     policy = ruledata.resolve(raw.get("policy"))
     if policy is None:
-        known = "、".join(region_names())
+        from calc.catalogue import policies  # the regions as a list of them shows them
+
+        known = "、".join(p["label"] for p in policies())
         if raw.get("policy") is None:
             message = f"学时记录中没有写明地区，无法计算。本站收录：{known}。"
         else:
