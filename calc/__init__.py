@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import re
-from itertools import accumulate
 
 from calc import limits
 from calc.catalogue import catalogue, policies, site_catalogue
@@ -31,17 +30,35 @@ __all__ = [
     "compare", "compare_json",
 ]
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
+_SPECIAL = re.compile(r'[\[\]{}"\\]')  # the only characters the depth count looks at
 _TOO_LARGE = 10 ** limits.MAX_NUMBER_DIGITS  # stands for an integer with more digits than that
 
 
 def nesting_depth(text: str) -> int:
     """How deep [ and { nest in JSON text, strings left out; counted without parsing (a parser
-    recurses once per level, and a few thousand levels overflow the browser's stack)."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    return max(accumulate(map(_STEP.__getitem__, brackets)), default=0)
+    recurses once per level, and a few thousand levels overflow the browser's stack). One pass
+    over the text, whatever it holds: it is untrusted, so no step may take more than linear time."""
+    depth = deepest = 0
+    in_string = False
+    skip = -1  # the position of a character a backslash escapes
+    for match in _SPECIAL.finditer(text):
+        at = match.start()
+        if at == skip:
+            continue
+        char = match.group()
+        if in_string:
+            if char == "\\":
+                skip = at + 1
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
 
 
 def parse(text: str) -> tuple[object, dict | None]:

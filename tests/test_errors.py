@@ -216,6 +216,26 @@ def test_nesting_depth_counts_brackets_outside_strings() -> None:
     assert nesting_depth("42") == 0
 
 
+def test_the_depth_check_is_linear_on_adversarial_text() -> None:
+    """Issue 22: a 138-character #z= link hung the calculator for 30 s. The check stripped strings
+    with a regular expression that backtracks quadratically on a string left open after escaped
+    quotes (\" repeated): 80 KB took 23.6 s. 2 MB of each shape must take well under the bound
+    (generous, so only super-linear behaviour can fail it, never a busy machine)."""
+    import time
+
+    from calc import nesting_depth
+
+    size = 2_000_000
+    shapes = ['"' + '\\"' * (size // 2), '"' + "\\" * (size // 2), "[" + '"\\"' * (size // 3), '"' * size, "\\" * size]
+    for text in shapes:
+        started = time.process_time()
+        nesting_depth(text)
+        assert time.process_time() - started < 10, text[:20]
+        report = json.loads(calc.evaluate_json(text))
+        assert report["years"] == [] and report["errors"]
+    assert nesting_depth('"\\\\"[[') == 2  # an escaped backslash ends before the quote closes
+
+
 def test_an_integer_too_large_for_a_float_names_its_field_and_the_rest_counts() -> None:
     """10**400 made the core answer OverflowError and drop every activity."""
     huge = 10**400
