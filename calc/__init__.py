@@ -3,13 +3,14 @@
 Standard library only, so the same code runs in CPython (command line, tests) and in the browser
 under Pyodide. Entry points:
 
-    evaluate(scenario) -> report            (dicts, as in scenario.md)
-    evaluate_json(text) -> report as JSON   (what the browser calls)
+    evaluate(scenario, today) -> report     (dicts, as in scenario.md; today: calc/clock.py)
+    evaluate_json(text, today) -> report as JSON   (what the browser calls)
     catalogue(policy_id) -> kinds with fields, categories, validity, citations and their rules in
                             words, the person facts, the vocabulary (`python -m calc kinds`)
     site_catalogue() -> every catalogue with the limits (the calculator page's catalogue.json)
     policies() -> the policy ids and aliases
-    compare(scenario), compare_json(text) -> the scenario under every region's rules (calc/compare.py)
+    compare(scenario, today), compare_json(text, today) -> the scenario under every region's rules
+                            (calc/compare.py)
 
 Formats: calc/schemas/ (JSON Schema of the scenario, the report and the catalogue).
 """
@@ -88,9 +89,9 @@ def _integer(digits: str) -> int:
     return -_TOO_LARGE if digits.startswith("-") else _TOO_LARGE
 
 
-def error_report(problem: dict) -> dict:
+def error_report(problem: dict, today=None) -> dict:
     """The report for a scenario that cannot be read at all."""
-    return empty_report(None, [problem])
+    return empty_report(None, [problem], today)
 
 
 def to_json(value: object, indent: int | None = None) -> str:
@@ -104,9 +105,11 @@ def to_json(value: object, indent: int | None = None) -> str:
     return text
 
 
-def evaluate_json(text: str) -> str:
+def evaluate_json(text: str, today: str | None = None) -> str:
+    """evaluate() of a scenario's JSON text as of `today` (YYYY-MM-DD; the page passes the device's
+    local date), as JSON (what the browser calls)."""
     raw, problem = parse(text)
-    report = error_report(problem) if problem else evaluate(raw)
+    report = error_report(problem, today) if problem else evaluate(raw, today)
     return to_json(report)
 
 

@@ -1,5 +1,5 @@
-"""Command line: `python -m calc check FILE [--json]`, `python -m calc compare FILE [--json]`,
-`python -m calc kinds POLICY [--json]`.
+"""Command line: `python -m calc check FILE [--json] [--today DATE]`, `python -m calc compare FILE
+[--json] [--today DATE]`, `python -m calc kinds POLICY [--json]`.
 
 Exit status (scenario.md): 0 when the report has no errors, 1 when it has any, 2 when the file
 cannot be read or parsed (or the command is misused).
@@ -19,14 +19,20 @@ import os
 import stat
 import sys
 
+from datetime import date
+
 from calc import catalogue, error_report, evaluate, limits, parse, to_json
+from calc.clock import as_of
 from calc.errors import error
 from calc.summary import summary
 
 USAGE = """用法：
-  python -m calc check 学时记录.json [--json]   计算一份学时记录，输出中文摘要（--json 输出报告）
-  python -m calc compare 学时记录.json [--json] 按各地区的规定计算同样的内容（--json 输出对比）
-  python -m calc kinds 地区 [--json]            列出该地区可录入的活动类型
+  python -m calc check 学时记录.json [--json] [--today 2025-07-01]
+                                     计算一份学时记录，输出中文摘要（--json 输出报告）
+  python -m calc compare 学时记录.json [--json] [--today 2025-07-01]
+                                     按各地区的规定计算同样的内容（--json 输出对比）
+  python -m calc kinds 地区 [--json]   列出该地区可录入的活动类型
+  --today：按哪一天计算（哪些年度还能补学时、申报日期是否已过），默认为本机今天的日期
 """
 
 
@@ -107,9 +113,31 @@ def main(argv: list[str]) -> int:
         return 130
 
 
+def options(argv: list[str]) -> tuple[list[str], bool, date | None] | None:
+    """The arguments without the options, --json, and --today's date (None: the system's); None
+    when an option is misused."""
+    args, as_json, today = [], False, None
+    pending = iter(argv)
+    for arg in pending:
+        if arg == "--json":
+            as_json = True
+        elif arg == "--today" or arg.startswith("--today="):
+            value = arg.split("=", 1)[1] if "=" in arg else next(pending, "")
+            try:
+                today = as_of(value)
+            except ValueError:
+                say(f"--today 须写成 2025-07-01 这样的日期，不能是“{value[:20]}”。\n")
+                return None
+        else:
+            args.append(arg)
+    return args, as_json, today
+
+
 def run(argv: list[str]) -> int:
-    as_json = "--json" in argv
-    args = [a for a in argv if a != "--json"]
+    parsed = options(argv)
+    if parsed is None:
+        return 2
+    args, as_json, today = parsed
     if len(args) != 2 or args[0] not in ("check", "compare", "kinds"):
         say(USAGE)
         return 2
@@ -132,14 +160,14 @@ def run(argv: list[str]) -> int:
     if problem:
         say(problem["message"] + "\n")
         if as_json:
-            write(to_json(error_report(problem), indent=2) + "\n")
+            write(to_json(error_report(problem, today), indent=2) + "\n")
         return 2
     if command == "compare":
         from calc.compare import compare, compare_summary
 
-        result = compare(raw)
+        result = compare(raw, today)
         write(to_json(result, indent=2) + "\n" if as_json else compare_summary(result))
         return 1 if result["errors"] else 0
-    report = evaluate(raw)
+    report = evaluate(raw, today)
     write(to_json(report, indent=2) + "\n" if as_json else summary(report))
     return 1 if report["errors"] else 0

@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 
 from calc import ruledata
+from calc.clock import as_of
 from calc.report import evaluate
 from calc.scenario import read_activity
 from calc.vocabulary import fmt
@@ -240,7 +241,7 @@ def carried_text(target: dict, total: int, carried: int) -> str:
     return f"{total} 条记录中 {carried} 条带入{target['name']}的规定计算，{total - carried} 条没有带入（原因见下）。"
 
 
-def region(raw: dict, source: dict, target: dict, credited: dict[int, float]) -> dict:
+def region(raw: dict, source: dict, target: dict, credited: dict[int, float], today) -> dict:
     activities = raw.get("activities") if isinstance(raw.get("activities"), list) else []
     kept, indices, entries, notes = [], [], [], []
     for index, entry in enumerate(activities):
@@ -256,7 +257,7 @@ def region(raw: dict, source: dict, target: dict, credited: dict[int, float]) ->
     scenario.update(policy=target["id"], activities=kept)
     if isinstance(raw.get("requirements"), dict) and raw["requirements"]:
         notes.append(f"您自填的年度要求是按{source['name']}的通知填写的，没有带入{target['name']}；{target['name']}的要求按其规定。")
-    report = renumber(evaluate(scenario), indices)
+    report = renumber(evaluate(scenario, today), indices)
     return {
         "policy": target["id"], "name": target["name"], "home": False,
         "carried_text": carried_text(target, len([e for e in activities if isinstance(e, dict)]), len(kept)),
@@ -264,9 +265,11 @@ def region(raw: dict, source: dict, target: dict, credited: dict[int, float]) ->
     }
 
 
-def compare(raw: object) -> dict:
-    """The scenario under its own region's rules and under every other region's (module docstring)."""
-    home_report = evaluate(raw)
+def compare(raw: object, today=None) -> dict:
+    """The scenario under its own region's rules and under every other region's (module docstring),
+    as of `today` (calc/clock.py)."""
+    today = as_of(today)
+    home_report = evaluate(raw, today)
     source = ruledata.resolve(raw.get("policy")) if isinstance(raw, dict) else None
     if source is None or not isinstance(raw, dict) or home_report.get("version") is None:
         return {"policy": None, "name": None, "regions": [], "errors": home_report.get("errors", [])}
@@ -286,21 +289,21 @@ def compare(raw: object) -> dict:
         # a planned entry's hours are not in the report's lines: take them as if it were done
         # (it goes over still planned, and is counted apart there too)
         done = [{k: v for k, v in e.items() if k != "planned"} if isinstance(e, dict) else e for e in activities]
-        credited = credited_hours(evaluate({**raw, "activities": done}))
+        credited = credited_hours(evaluate({**raw, "activities": done}, today))
     for target in ruledata.rules()["policies"].values():
         if target["id"] != source["id"]:
-            regions.append(region(raw, source, target, credited))
+            regions.append(region(raw, source, target, credited, today))
     return {"policy": home_id, "name": name, "regions": regions, "errors": []}
 
 
-def compare_json(text: str) -> str:
-    """compare() of a scenario's JSON text, as JSON (what the browser calls)."""
+def compare_json(text: str, today: str | None = None) -> str:
+    """compare() of a scenario's JSON text as of `today`, as JSON (what the browser calls)."""
     from calc import error_report, parse, to_json
 
     raw, problem = parse(text)
     if problem:
         return to_json({"policy": None, "name": None, "regions": [], "errors": error_report(problem)["errors"]})
-    return to_json(compare(raw))
+    return to_json(compare(raw, today))
 
 
 def compare_summary(result: dict) -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from calc import open_facts, readiness, ruledata, verdict as verdict_words
+from calc.clock import as_of
 from calc.errors import error
 from calc.ledger import Ledger, Year
 from calc.result_words import brief_text, line_words, planned_words, summary_text, year_words
@@ -13,23 +16,26 @@ from calc.window import window_of
 REPORT_VERSION = 1
 
 
-def evaluate(raw: object) -> dict:
-    """The report for a scenario given as parsed JSON. Never raises: a defect in the core itself
-    becomes an error report (tests call `build` directly, so such defects still fail them)."""
+def evaluate(raw: object, today: date | str | None = None) -> dict:
+    """The report for a scenario given as parsed JSON, as of `today` (calc/clock.py). Never raises:
+    a defect in the core itself becomes an error report (tests call `build` directly, so such
+    defects still fail them)."""
+    today = as_of(today)
     try:
-        return build(raw)
+        return build(raw, today)
     except Exception as exc:  # noqa: BLE001 - the user must get a report, not a traceback
         message = f"计算时出现内部错误（{type(exc).__name__}），请用“导出文件”保存后反馈给我们。您输入的内容没有丢失。"
         code = "module_missing" if isinstance(exc, ImportError) else "internal_error"
-        return empty_report(None, [error(None, None, message, code=code)])
+        return empty_report(None, [error(None, None, message, code=code)], today)
 
 
-def build(raw: object) -> dict:
-    """The report for a scenario given as parsed JSON; bad input becomes errors."""
+def build(raw: object, today: date | str | None = None) -> dict:
+    """The report for a scenario given as parsed JSON, as of `today`; bad input becomes errors."""
+    today = as_of(today)
     scenario, errors = read(raw)
     if scenario is None:
         policy = raw.get("policy") if isinstance(raw, dict) and isinstance(raw.get("policy"), str) else None
-        return empty_report(policy, errors)
+        return empty_report(policy, errors, today)
     # Planned entries ("planned": true) are counted apart: the verdict is the one of the entries
     # done; the plan's projection (the years with the planned entries, the verdict once they are
     # done, what is still missing beyond them) is computed separately.
@@ -53,6 +59,7 @@ def build(raw: object) -> dict:
         "policy": scenario.policy_id,
         "rules": scenario.policy["id"],
         "data_version": ruledata.data_version(),
+        "today": today.isoformat(),
         "years": [year_report(ledger.years[y], application.get(y), planned.get(y)) for y in sorted(ledger.years)],
     }
     if verdict is not None:
@@ -65,9 +72,10 @@ def build(raw: object) -> dict:
     return report
 
 
-def empty_report(policy: str | None, errors: list[dict]) -> dict:
+def empty_report(policy: str | None, errors: list[dict], today: date | None = None) -> dict:
     """The report of a scenario that cannot be computed at all: no years, the errors saying why."""
-    report = {"version": REPORT_VERSION, "policy": policy, "years": [], "deadlines": [], "errors": errors, "warnings": []}
+    report = {"version": REPORT_VERSION, "policy": policy, "today": as_of(today).isoformat(), "years": [], "deadlines": [],
+              "errors": errors, "warnings": []}
     report["summary_text"] = summary_text(report)
     report["brief_text"] = brief_text(report)
     return report

@@ -171,7 +171,7 @@ def test_a_missing_module_has_its_own_code(monkeypatch) -> None:
     when calc reports `module_missing`, and retries (docs/calculator/worker.js)."""
     from calc import report
 
-    def broken(raw):
+    def broken(raw, today=None):
         raise ModuleNotFoundError("No module named 'decimal'")
 
     monkeypatch.setattr(report, "build", broken)
