@@ -37,6 +37,7 @@ class Line:
     cap: float | None = None
     reading: str | None = None
     once: bool = False  # the rule gives its amount once per year however many entries
+    once_cut: bool = False  # this entry counts nothing: another of the year gave the amount (once per year)
     partner: int | None = None  # a make-up line: the year the hours came from, or went to
 
     def as_report(self) -> dict:

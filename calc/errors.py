@@ -30,6 +30,7 @@ ERROR_CODES = {
     "date_invalid": "a date that is not an ISO date (YYYY-MM-DD)",
     "date_not_in_year": "`target.date` is not a day of `target.year`",
     "date_out_of_range": "a date that cannot be right (a birth date after the application date or before 1900)",
+    "year_out_of_range": "a year of the person that cannot come after the application year (任现职, 调入本市)",
     "value_invalid": "a value outside the field's choices or range",
     "number_invalid": "a number that is missing its form or range",
     "field_missing": "a required field is missing",

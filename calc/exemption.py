@@ -1,11 +1,11 @@
 """Exemptions and reductions of a title application's hours: which of the notice's rules apply to
 this person and application (rule data `readiness.exemptions`, `readiness.reductions`). Only the
-finding is here; what the verdict says about it is calc/verdict.py's.
+finding is here: which reductions are still possible is calc/possibilities.py's, what the verdict
+says about them calc/result_words.py's.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from calc.scenario import Scenario
@@ -50,42 +50,12 @@ def age_on(born: date, when: date) -> int:
     return when.year - born.year - ((when.month, when.day) < (born.month, born.day))
 
 
-@dataclass
-class Reduction:
-    """An age reduction found for the application (呼和浩特): the rule, and the age it was found at.
-    `rule` None with `facts_missing`: the notice has reductions for this type, but gender or birth
-    date is not given."""
-
-    rule: dict | None
-    age: int | None = None
-    facts_missing: bool = False
-
-    @property
-    def exempts(self) -> bool:
-        return self.rule is not None and self.rule.get("fraction") is None
-
-    @property
-    def share(self) -> float:
-        """The share of each requirement still asked (1 without a reduction)."""
-        if self.rule is None or self.rule.get("fraction") is None:
-            return 1.0
-        top, bottom = self.rule["fraction"]
-        return top / bottom
-
-
-def age_reduction(scenario: Scenario) -> Reduction | None:
-    """The age reduction that applies; None when the notice has none for this type of application."""
-    rules = [r for r in scenario.policy["readiness"].get("reductions", []) if scenario.target.type in r["types"]]
-    if not rules:
-        return None
-    person = scenario.person
-    if person.gender is None or person.birth_date is None:
-        return Reduction(rule=None, facts_missing=True)
-    age = age_on(person.birth_date, scenario.target.date)
+def reduction_rule(rules: list[dict], gender: str, age: int) -> dict | None:
+    """The reduction rule (呼和浩特 三(一)) for a person of this gender and age, or None."""
     for rule in rules:
-        if rule["gender"] != person.gender or age < rule["min_age"]:
+        if rule["gender"] != gender or age < rule["min_age"]:
             continue
         if rule.get("max_age") is not None and age > rule["max_age"]:
             continue
-        return Reduction(rule=rule, age=age)
-    return Reduction(rule=None, age=age)
+        return rule
+    return None

@@ -37,6 +37,11 @@ class Year:
         return sum(line.hours for line in self.lines if line.category == category)
 
     @property
+    def entered(self) -> bool:
+        """Something entered as done credits this year (make-up moved from another year does not)."""
+        return any(line.activity is not None for line in self.lines)
+
+    @property
     def total(self) -> float:
         return sum(line.hours for line in self.lines)
 
@@ -56,9 +61,23 @@ class Year:
             return None
         if self.complete:
             return True
-        if not self.requirement.annual or not self.requirement.known:
+        if not self.requirement.annual:
             return None
+        if not self.requirement.known:
+            return False if self.below_floor(1.0) else None
         return all(self.shortfall(c) <= EPSILON for c in CATEGORY)
+
+    def below_floor(self, share: float) -> bool:
+        """A year whose requirement no source gives, and that no requirement of the national floor
+        (share of it, after an age reduction) could be met with: fewer hours in total than the
+        floor (人社部令第25号 第八条, from 2016), or none at all before it. A whole-year or
+        whole-professional conversion meets a year on its own, so the floor does not bind it."""
+        if self.requirement.known or self.complete or self.professional_full:
+            return False
+        least = ruledata.floor(self.year)
+        if least is None:
+            return self.total <= EPSILON
+        return self.total < least * share - EPSILON or self.total <= EPSILON
 
 
 class Ledger:
@@ -82,6 +101,12 @@ class Ledger:
         for year in list(self.years.values()):
             self.settle(year)
         self.apply_make_up()
+
+    def peek(self, number: int) -> Year:
+        """The year as the ledger has it, or as it would be with nothing in it (not added)."""
+        if number in self.years:
+            return self.years[number]
+        return Year(number, requirement(self.policy, number, self.scenario.requirements, self.scenario.person))
 
     def year(self, number: int) -> Year:
         if number not in self.years:
@@ -234,6 +259,7 @@ def apply_once_per_year(lines: list[Line]) -> None:
             f"按规定每年只计一次：{line.year}年已按{entry_name(kept)}计入{fmt(kept.hours)}学时，本条不再计入"
         )
         line.hours = line.uncapped = 0.0
+        line.once_cut = True
 
 
 def apply_caps(lines: list[Line]) -> None:

@@ -1,16 +1,18 @@
 """The next step of a verdict on a title application: what the person does now, in one sentence,
-and what a page needs to offer it right there (readiness.next_step).
+and what a page needs to offer it right there (readiness.next_step), as of the day it is read.
 
-code               when                                               a page offers with it
-none               the hours are enough, or not asked for             —
-reference          the hours only count for reference                 —
-industry           the notice hands the person to other rules         — (the authority, in the text)
-fill_facts         a fact not given could change the verdict          `facts`: the person's or the target's fields
-fill_requirements  years whose requirement is unknown decide it       `years`: those years' requirement fields
-add_hours          hours that can still be taken make it enough       the plan's one-click entries (readiness.plan)
-complete_plan      the planned entries, once done, make it enough     —
-cannot_add         the years short of hours are over                  —
-cannot_judge       the notices do not say (another year, no rule)     —
+code               when                                                   a page offers with it
+none               the hours are enough, or not asked for                 —
+reference          the hours only count for reference                     —
+industry           the notice hands the person to other rules             — (the authority, in the text)
+fill_facts         a fact not given can change the verdict                `facts` (and `years`)
+fill_requirements  years whose requirement is unknown can change it       `years`: their requirement fields
+confirm_reading    the clause read the other way gives another verdict    — (向人社局确认)
+add_hours          hours open years can still take make it enough          the plan's one-click entries, and the
+                                                                         `facts`/`years` the plan assumes
+complete_plan      the planned entries, once done, make it enough         —
+cannot_add         nothing that can still happen makes it enough          — (the report's `recheck`: a later year)
+cannot_judge       the notices do not say (another year, no rule)         —
 
 A step is offered only where taking it changes the verdict as it says (tests/test_next_step.py
 takes every step and checks).
@@ -18,8 +20,7 @@ takes every step and checks).
 
 from __future__ import annotations
 
-from calc.ledger import Year
-from calc.vocabulary import CATEGORY, fmt, year_list_text
+from calc.vocabulary import year_list_text
 
 READY = "学时符合这次申报的要求。请保留各项证明材料（“打印自查表”会列出每一项应保留的材料）。"
 EXEMPT = "这次申报不要求继续教育学时（理由见下方说明）。"
@@ -27,20 +28,21 @@ REFERENCE = "学时只作评审参考，不决定能否申报；按学时本身�
 PLAN_DONE = "完成计划中的学时后即可满足；完成一项，就在该项上标为已完成。"
 
 
-def plan_line(plan: dict) -> str:
-    """The plan as one instruction: 2025年补公需科目 30 学时、专业科目 60 学时."""
-    return "；".join(
-        f"{entry['year']}年补" + "、".join(f"{CATEGORY[c]} {fmt(entry[c])} 学时" for c in CATEGORY if entry[c])
-        for entry in plan["years"]
-    )
+def fill_words(decision, facts: list[dict]) -> tuple[str, str]:
+    """What to fill in first, in a few words (先填写性别、2024年的要求), and how a sentence that
+    follows names it (它, 这些)."""
+    parts = [f["label"] for f in facts]
+    if decision.unknown_years:
+        parts.append(f"{year_list_text(decision.unknown_years)}的要求")
+    return "先填写" + "、".join(parts), "它" if len(parts) == 1 else "这些"
 
 
-def next_step(result: dict, years: dict[int, Year]) -> dict:
+def next_step(decision, plan: dict | None, after: str | None, reasons: list[str]) -> dict:
     """{code, text, short, facts, years}: `short` (or None) is what the headline adds to an
     undecided verdict (先填写性别、出生日期)."""
-    status = result["status"]
-    plan = result.get("plan")
-    after = result.get("after_plan")
+    from calc.result_words import must_text, plan_line, with_labels  # noqa: PLC0415 (words of the same verdict)
+
+    status = decision.status
     step = {"code": "none", "text": READY, "short": None, "facts": [], "years": []}
     if status == "ready":
         return step
@@ -49,30 +51,49 @@ def next_step(result: dict, years: dict[int, Year]) -> dict:
     if status == "reference_only":
         return {**step, "code": "reference", "text": REFERENCE}
     if status == "industry_rules":
-        return {**step, "code": "industry", "text": result.get("next_text") or result["reasons"][0]}
-    missing = result.get("missing") or []
-    if missing:
-        labels = "、".join(m["label"] for m in missing)
-        them = "它" if len(missing) == 1 else "这些信息"
-        return {**step, "code": "fill_facts", "short": f"先填写{labels}", "facts": missing,
-                "text": f"先填写{labels}：这次申报的结论取决于{them}。"}
-    unknown = [y for y in result.get("unknown_years") or [] if y in years]
-    if status == "unknown" and unknown:
-        span = year_list_text(unknown)
-        outside = [y for y in unknown if years[y].requirement.outside]
-        why = "调入以前的年度按原地区的要求，" if outside else ""
-        text = f"先填写{span}的学时要求：{why}本站收录的通知没有这些年度的要求，结论取决于它们。"
-        if plan and plan["years"]:
-            text += f"或者：{plan_line(plan)}，也可满足。"
-        return {**step, "code": "fill_requirements", "short": f"先填写{span}的要求", "years": unknown, "text": text}
-    if status == "not_ready":
-        if after and after["status"] == "ready":
-            return {**step, "code": "complete_plan", "text": PLAN_DONE}
-        if plan and plan["years"]:
-            more = "除已计划的以外，还需" if after else "还需"
-            return {**step, "code": "add_hours", "text": f"{more}{plan_line(plan)}，才能满足。"}
-        closed = result.get("closed_years") or []
-        if closed:
-            return {**step, "code": "cannot_add",
-                    "text": f"{year_list_text(closed)}已经结束，缺的学时无法再补：按已有的学时，这次申报的学时条件不能满足。"}
-    return {**step, "code": "cannot_judge", "text": result.get("next_text") or (result["reasons"] or ["无法判断。"])[0]}
+        return {**step, "code": "industry", "text": decision.handoff["next_step"].strip()}
+    if decision.case != "judged":
+        return {**step, "code": "cannot_judge", "text": (reasons or ["无法判断。"])[0]}
+    facts = with_labels(decision.scenario.policy, decision.missing)
+    years = list(decision.unknown_years)
+    short, listed = fill_words(decision, facts)
+    asked = {**step, "facts": facts, "years": years}
+    if status == "not_ready" and after == "ready":
+        return {**step, "code": "complete_plan", "text": PLAN_DONE}
+    if status == "unknown":
+        if facts or years:
+            code = "fill_facts" if facts else "fill_requirements"
+            why = "结论取决于它们" if len(facts) + len(years) > 1 or (years and len(years) > 1) else "结论取决于它"
+            if years and not facts:
+                why = f"本站收录的通知没有这些年度的要求，{must_text(decision)}，结论取决于它们"
+            text = f"{short}：{why}。"
+            if plan and plan["years"]:
+                then = "不论这些年度的要求是多少都可满足" if not decision.must_after_plan else (
+                    f"则其中{decision.must_after_plan}个年度达标即可")
+                text += f"或者：{plan_line(plan)}，{then}。"
+            return {**asked, "code": code, "short": short, "text": text}
+        if decision.reading is not None:
+            return {**step, "code": "confirm_reading", "short": "请向人社局确认",
+                    "text": "请向人社局确认“1/3”按分科目还是按合计计算：两种算法结论不同（见下方说明）。"}
+        return {**step, "code": "cannot_judge", "text": (reasons or ["无法判断。"])[0]}
+    # not ready
+    if decision.reachable and plan and plan["years"]:
+        more = "除已计划的以外，还需" if after else "还需"
+        if facts or years:  # what to fill in first decides whether the plan is enough
+            assumed = f"{year_list_text(years)}的要求达到时" if years and not facts else "按最有利的情况"
+            return {**asked, "code": "fill_facts" if facts else "fill_requirements", "short": short,
+                    "text": f"{short}：{listed}决定还缺多少学时。{assumed}，{more}{plan_line(plan)}，才能满足。"}
+        return {**asked, "code": "add_hours", "text": f"{more}{plan_line(plan)}，才能满足。"}
+    if decision.reachable:
+        if facts or years:
+            return {**asked, "code": "fill_facts" if facts else "fill_requirements", "short": short,
+                    "text": f"{short}：按现有的学时不能满足，{listed}决定还能否补足。"}
+        if decision.reading is not None:
+            return {**step, "code": "confirm_reading", "short": "请向人社局确认",
+                    "text": "请向人社局确认“1/3”按分科目还是按合计计算：按合计计算时，补足学时后可以满足。"}
+    closed = decision.shown.closed if decision.shown else []
+    over = decision.open_years.over
+    when = f"申报日期（{decision.target.date.isoformat()}）已过，" if over else ""
+    years_over = f"{year_list_text(closed)}已经结束，" if closed else ""
+    return {**step, "code": "cannot_add",
+            "text": f"{when}{years_over}缺的学时无法再补：按已有的学时，这次申报的学时条件不能满足。"}

@@ -4,11 +4,10 @@ under their caps), with the region's deadlines for that year; and, for each year
 the one entry that would supply it (a page offers it as one click, `"planned": true`) and the
 sentences a page shows of all this.
 
-Hours are planned only in a year in which they can still be taken. calc has no clock: at the
-application, the application year is open and the years before it are over, except where a
-make-up rule lets hours of the application year fill an earlier year (合肥 顺延至下一年度补学:
-the year before); those hours are then planned in the application year (`taken_in`), which must
-first meet its own requirement.
+Hours are planned only in a year in which they can still be taken as of today (calc/open_years.py):
+the year itself while it is open, or a later year up to the application year whose make-up rule
+reaches it (合肥 顺延至下一年度补学: the year before); those hours are then planned in that later
+year, which must first meet its own requirement.
 """
 
 from __future__ import annotations
@@ -21,12 +20,6 @@ from calc.vocabulary import CATEGORY, MESSAGES, fmt, hours
 
 PLANNED_TITLE = "计划补学"  # the title of an entry the plan adds
 NO_HOURS = {"no_hours", "complete_year", "complete_any_tenure_year"}
-
-
-def cheapest(gaps: list[dict], count: int) -> list[dict]:
-    """The `count` short years whose gaps add up to the least (ties: the most recent first)."""
-    ranked = sorted(gaps, key=lambda g: (g["public"] + g["professional"], -g["year"]))
-    return sorted(ranked[:count], key=lambda g: g["year"])
 
 
 def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict | None:
@@ -130,53 +123,26 @@ def needs(policy: dict, entry: dict, carried: dict | None = None) -> list[dict]:
     return found
 
 
-def taken_in(scenario, years: dict[int, Year], year: int) -> int | None:
-    """The year in which hours for `year` can still be taken at the application: the application
-    year itself, or the application year through a make-up rule that reaches back to `year` (its
-    donors include the application year, and neither year is under another region's rules)."""
-    target = scenario.target
-    if target is None:
-        return None
-    now = target.year
-    if year == now:
-        return now
-    if year > now:
-        return None
-    policy = scenario.policy
-    for make_up in policy.get("make_up", []):
-        flag = make_up.get("person_flag")
-        if flag and not scenario.person.flag(flag):
-            continue
-        if not ruledata.in_years(now, make_up["donors"]):
-            continue
-        targets = [now - 1] if make_up.get("previous_year_only") else make_up.get("targets") or []
-        donor, short = years.get(now), years.get(year)
-        if year not in targets or donor is None or short is None:
-            continue
-        if donor.requirement.source is None or donor.requirement.outside or short.requirement.outside:
-            continue
-        return now
-    return None
-
-
-def plan(scenario, years: dict[int, Year], gaps: list[dict]) -> dict:
-    """The plan for the chosen short years (each one can still be filled: `taken_in`): per year in
-    which hours are taken, the hours missing per category (its own, and those a make-up rule
+def plan(scenario, ledger, gaps: list[dict], open_years) -> dict:
+    """The plan for the chosen short years (each can still be filled: calc/open_years.py): per year
+    in which hours are taken, the hours missing per category (its own, and those a make-up rule
     carries back to an earlier year) and the kinds that can still supply them."""
     policy = scenario.policy
+    years = ledger.years
     by_year: dict[int, dict] = {}
     for gap in sorted(gaps, key=lambda g: g["year"]):
-        taken = taken_in(scenario, years, gap["year"])
-        entry = by_year.setdefault(taken, {"year": taken, "public": 0, "professional": 0, "for_years": {}})
         for category in CATEGORY:
-            if gap[category]:
-                entry[category] = hours(entry[category] + gap[category])
-                if gap["year"] != taken:
-                    entry["for_years"].setdefault(category, []).append((gap["year"], gap[category]))
+            if not gap[category]:
+                continue
+            taken = open_years.taken_in(gap["year"], category, years)
+            entry = by_year.setdefault(taken, {"year": taken, "public": 0, "professional": 0, "for_years": {}})
+            entry[category] = hours(entry[category] + gap[category])
+            if gap["year"] != taken:
+                entry["for_years"].setdefault(category, []).append((gap["year"], gap[category]))
     entries = []
     for taken in sorted(by_year):
         entry = by_year[taken]
-        year = years[taken]
+        year = ledger.peek(taken)
         carried = entry.pop("for_years")
         entry["options"] = {}
         for category in CATEGORY:

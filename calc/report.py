@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from calc import open_facts, readiness, ruledata, verdict as verdict_words
+from calc import readiness, result_words, ruledata, title_credits
 from calc.clock import as_of
 from calc.errors import error
 from calc.ledger import Ledger, Year
 from calc.result_words import brief_text, line_words, planned_words, summary_text, year_words
 from calc.scenario import Scenario, read
 from calc.vocabulary import hours
-from calc.window import window_of
 
 REPORT_VERSION = 1
 
@@ -40,20 +39,25 @@ def build(raw: object, today: date | str | None = None) -> dict:
     # done; the plan's projection (the years with the planned entries, the verdict once they are
     # done, what is still missing beyond them) is computed separately.
     done = scenario.done
-    projected = readiness.decide(scenario) if scenario.has_plan else None
-    window = window_of(done)
-    extra = set(window.years) if window else set()
-    if projected:
-        extra |= set(projected[0].years)
-    ledger = Ledger(done, extra_years=extra)
-    verdict = readiness.assess(done, ledger, window)
-    open_facts.check(done, verdict, window.years if window else [], readiness.decide)
-    if verdict is not None and projected and projected[2] is not None:
-        verdict["after_plan"] = {"status": projected[2]["status"]}
-        if verdict["status"] == "not_ready":
-            verdict["plan"] = projected[2].get("plan")
-    application = verdict_words.application_years(verdict, ledger.years) if verdict else {}
-    planned = planned_words(ledger, projected[0], {a.index for a in scenario.activities if a.planned}) if projected else {}
+    projected = Ledger(scenario) if scenario.has_plan else None
+    planned_years = set(projected.years) if projected else set()
+    if done.target is not None:
+        decision = readiness.decide(done, today, planned_years)
+        ledger = decision.ledger
+        title_credits.draw(decision)
+    else:
+        decision = readiness.invalid(done, today) if done.target_invalid else None
+        ledger = decision.ledger if decision else Ledger(done, extra_years=planned_years)
+    after = None
+    if decision is not None and decision.case == "judged" and scenario.has_plan:
+        future = readiness.decide(scenario, today)
+        title_credits.draw(future)
+        projected = future.ledger
+        after = future.status
+        if decision.status == "not_ready":
+            decision.plan = future.plan
+    application = result_words.application_years(decision) if decision else {}
+    planned = planned_words(ledger, projected, {a.index for a in scenario.activities if a.planned}) if projected else {}
     report = {
         "version": REPORT_VERSION,
         "policy": scenario.policy_id,
@@ -62,9 +66,9 @@ def build(raw: object, today: date | str | None = None) -> dict:
         "today": today.isoformat(),
         "years": [year_report(ledger.years[y], application.get(y), planned.get(y)) for y in sorted(ledger.years)],
     }
-    if verdict is not None:
-        report["readiness"] = verdict_words.with_words(verdict, ledger.years)
-    report["deadlines"] = deadlines(scenario, set(ledger.years))
+    if decision is not None:
+        report["readiness"] = result_words.verdict_entry(decision, after)
+    report["deadlines"] = deadlines(scenario, set(ledger.years), today)
     report["errors"] = errors
     report["warnings"] = scenario.warnings
     report["summary_text"] = summary_text(report)
@@ -95,6 +99,7 @@ def year_report(year: Year, application: dict | None = None, planned: dict | Non
         "required_source": req.source,
         "annual": req.annual,  # false: the notice judges these years otherwise (威海 2018年以前: 任期平均)
         "met": year.met,
+        "entered": year.entered,
         "complete": year.complete,
         "professional_full": year.professional_full,
         "lines": [{**line.as_report(), **line_words(line)} for line in year.lines],
@@ -110,14 +115,15 @@ def year_report(year: Year, application: dict | None = None, planned: dict | Non
     return entry
 
 
-def deadlines(scenario: Scenario, years: set[int]) -> list[dict]:
+def deadlines(scenario: Scenario, years: set[int], today: date) -> list[dict]:
     if scenario.target:
         years = years | {scenario.target.year}
     policy = scenario.policy
     found = []
     for d in policy.get("deadlines", []):
         if d["year"] in years:
-            entry = {"date": d["date"], "what": d["what"], "who": d["who"], "citation": ruledata.cites_text(policy, d["cite"])}
+            entry = {"date": d["date"], "what": d["what"], "who": d["who"], "citation": ruledata.cites_text(policy, d["cite"]),
+                     "passed": today.isoformat() > d["date"]}
             if d.get("time"):
                 entry["time"] = d["time"]
             found.append(entry)

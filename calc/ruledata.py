@@ -39,6 +39,18 @@ def person_facts() -> dict[str, dict]:
     return facts
 
 
+def floor(year: int) -> float | None:
+    """The least total a year can ask for where no notice gives its figures (人社部令第25号 第八条,
+    policies/national/rules.yaml); None before it holds."""
+    rule = rules()["national"]["floor"]
+    return float(rule["total"]) if in_years(year, rule["years"]) else None
+
+
+def national() -> dict:
+    """The national rules every notice works under (documents and the floor), cited like a policy."""
+    return rules()["national"]
+
+
 def declared_facts(policy: dict) -> dict[str, dict]:
     """The person facts this policy's rules use."""
     return {spec["name"]: spec for spec in policy.get("person", [])}

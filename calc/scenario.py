@@ -59,6 +59,20 @@ class Person:
     birth_date = property(lambda self: self.get("birth_date"), lambda self, v: self.set("birth_date", v))
 
 
+@dataclass(frozen=True)
+class Month:
+    """A date given to the month only (出生年月 1973-05): the day is an open fact of the verdict."""
+
+    year: int
+    month: int
+
+    def isoformat(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def first(self) -> date:
+        return date(self.year, self.month, 1)
+
+
 @dataclass
 class Target:
     type: str
@@ -66,7 +80,7 @@ class Target:
     year: int
     date: date
     degree: str | None = None
-    has_deputy_senior: bool = False
+    has_deputy_senior: bool | None = None  # None: not given (an open fact where a rule uses it)
 
 
 @dataclass
@@ -168,12 +182,20 @@ def one_of(value: object, allowed) -> bool:
 
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]*)?")  # as the page passes on a number too long for a double
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
-def parse_date(value: object) -> date | None:
+def parse_date(value: object, month: bool = False) -> date | Month | None:
     """A date written YYYY-MM-DD, and nothing else: date.fromisoformat also takes week dates
-    (2025-W01-1), 20250101 and other forms a person does not mean as a date here."""
-    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+    (2025-W01-1), 20250101 and other forms a person does not mean as a date here. With `month`, a
+    year and month alone (YYYY-MM) too."""
+    if not isinstance(value, str):
+        return None
+    found = ISO_MONTH.fullmatch(value) if month else None
+    if found:
+        number = int(found.group(2))
+        return Month(int(found.group(1)), number) if 1 <= number <= 12 else None
+    if not ISO_DATE.fullmatch(value):
         return None
     try:
         return date.fromisoformat(value)
@@ -213,6 +235,7 @@ def read(raw: object) -> tuple[Scenario | None, list[dict]]:
     scenario.requirements = read_requirements(raw.get("requirements"), errors)
     scenario.target, scenario.target_invalid = read_target(raw.get("target"), errors)
     check_birth_date(scenario, errors)
+    check_years_against_application(scenario, errors)
     scenario.activities = read_activities(raw.get("activities"), policy, errors, scenario.warnings)
     return scenario, capped(errors)
 
@@ -233,12 +256,27 @@ def check_birth_date(scenario: Scenario, errors: list[dict]) -> None:
     born = scenario.person.birth_date
     if born is None:
         return
+    first = born.first() if isinstance(born, Month) else born
     if born.year < limits.BIRTH_YEAR_MIN:
         errors.append(error(None, "person.birth_date", f"出生日期 {born.isoformat()} 早于 {limits.BIRTH_YEAR_MIN} 年，可能是输入错误，已忽略。", code="date_out_of_range"))
         scenario.person.birth_date = None
-    elif scenario.target is not None and born >= scenario.target.date:
+    elif scenario.target is not None and first >= scenario.target.date:
         errors.append(error(None, "person.birth_date", f"出生日期 {born.isoformat()} 不早于申报日期 {scenario.target.date.isoformat()}，可能是输入错误，已忽略。", code="date_out_of_range"))
         scenario.person.birth_date = None
+
+
+def check_years_against_application(scenario: Scenario, errors: list[dict]) -> None:
+    """A year of the person that cannot come after the application (任现职, 调入本市) is ignored,
+    with a message naming the field; the rest is computed."""
+    target = scenario.target
+    if target is None:
+        return
+    for name in ("tenure_start", "transferred_in_year"):
+        value = scenario.person.facts.get(name)
+        if isinstance(value, int) and value > target.year:
+            label = scenario.person.specs.get(name, {}).get("label", name)
+            errors.append(error(None, f"person.{name}", f"“{label}”{value}年晚于申报年度 {target.year} 年，不可能，已忽略。请检查这两个年份。", code="year_out_of_range"))
+            scenario.person.set(name, None)
 
 
 def read_person(raw: object, errors: list[dict], policy: dict | None = None) -> Person:
@@ -294,9 +332,9 @@ def read_fact(person: Person, key: str, spec: dict, value: object, where: str, e
         else:
             person.facts[key] = int(value)
     elif kind == "date":
-        parsed = parse_date(value)
+        parsed = parse_date(value, month=True)
         if parsed is None:
-            errors.append(error(None, where, f"“{label}”须写成 1970-05-01 这样的日期，已忽略。", code="date_invalid"))
+            errors.append(error(None, where, f"“{label}”须写成 1970-05-01（或只写年月 1970-05）这样的日期，已忽略。", code="date_invalid"))
         else:
             person.facts[key] = parsed
 
@@ -381,10 +419,10 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         choices = "、".join(f"{k}（{v}）" for k, v in DEGREE.items())
         errors.append(error(None, "target.degree", f"{TARGET_LABEL['degree']}须是 {choices}，已忽略。", code="value_invalid"))
         degree = None
-    deputy = raw.get("has_deputy_senior", False)
-    if not isinstance(deputy, bool):
+    deputy = raw.get("has_deputy_senior")
+    if deputy is not None and not isinstance(deputy, bool):
         errors.append(error(None, "target.has_deputy_senior", f"“{TARGET_LABEL['has_deputy_senior']}”只能是 true 或 false，已忽略。", code="value_invalid"))
-        deputy = False
+        deputy = None
     return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
 
 

@@ -85,6 +85,7 @@ TERMS = {
     "make_up": "补学",
     "planned": "计划",
     "next_step": "下一步",
+    "not_entered": "未填写",
 }
 
 # Sentences about the rules that hold no number: shown where the data has nothing to say.
@@ -122,6 +123,8 @@ REQUIREMENT_FIELDS = [
 
 def hours(value: float) -> float | int:
     """Hours rounded half up to one decimal place; whole numbers as int (30, not 30.0)."""
+    if isinstance(value, int) or float(value).is_integer():
+        return int(value)
     rounded = Decimal(repr(float(value))).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
 

@@ -1,6 +1,7 @@
 """The window of a title application: which rule of the notice applies to it (by type, level,
-degree) and which years it looks at, known before the ledger is built (the ledger opens these
-years even when nothing was entered in them).
+degree) and which years it looks at, once the rule and the tenure start are known (an open one is
+one of calc/possibilities.py's values). The ledger opens these years even when nothing was entered
+in them.
 
 The rule data says, for each kind of application, the window's mode (policies/schema.py, Window):
 `since` a year, the `recent` years, `listed` years, the whole `tenure`, or `none`. A move from a
@@ -11,22 +12,43 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from calc import ruledata
 from calc.scenario import Scenario, Target
 
-NO_TENURE = "需要知道任现职年度（从哪一年起任现职）才能确定核验哪些年度。"
 
-
-@dataclass
+@dataclass(frozen=True)
 class Window:
     """The application's rule and the years it looks at."""
 
-    rule: dict | None  # the notice's rule for this application (readiness.targets[]), None: none
-    years: list[int] = field(default_factory=list)
+    rule: dict
+    years: tuple[int, ...] = ()
     needed: int = 0  # how many of the years must be met
     transfer_year: int | None = None  # the move from a civil-service post that shortened it
-    problem: str | None = None  # why the years cannot be known (e.g. no tenure_start)
-    missing: list[str] = field(default_factory=list)  # the person facts that would tell them
+    tenure: int | None = None  # the tenure start it was drawn for (a tenure window; None: not one)
+    waived: dict = field(default_factory=dict, compare=False)  # year -> categories not asked for
+
+    @property
+    def mode(self) -> str:
+        return self.rule["window"]["mode"]
+
+    @property
+    def all_years(self) -> bool:
+        """Every year must be met (listed, tenure), not some number of them (since, recent)."""
+        return self.mode in ("listed", "tenure")
+
+    @property
+    def average_before(self) -> int | None:
+        """Years before this one are judged together by their average (威海 2018年以前)."""
+        return self.rule["window"].get("average_before")
+
+    @property
+    def annual_years(self) -> list[int]:
+        first = self.average_before
+        return [y for y in self.years if first is None or y >= first]
+
+    @property
+    def early_years(self) -> list[int]:
+        first = self.average_before
+        return [y for y in self.years if first is not None and y < first]
 
 
 def application_rule(readiness: dict, target: Target) -> dict | None:
@@ -36,7 +58,7 @@ def application_rule(readiness: dict, target: Target) -> dict | None:
             continue
         if rule.get("degree") and target.degree not in rule["degree"]:
             continue
-        if rule.get("has_deputy_senior") is not None and rule["has_deputy_senior"] != target.has_deputy_senior:
+        if rule.get("has_deputy_senior") is not None and rule["has_deputy_senior"] != bool(target.has_deputy_senior):
             continue
         return rule
     return None
@@ -51,18 +73,12 @@ def transfer_year(scenario: Scenario, until: int) -> int | None:
     return max(years) if years else None
 
 
-def window_of(scenario: Scenario) -> Window | None:
-    """The window of the scenario's title application; None without one."""
-    target = scenario.target
-    if target is None:
-        return None
-    readiness = scenario.policy["readiness"]
-    rule = application_rule(readiness, target)
-    result = Window(rule=rule)
-    if rule is None or not ruledata.in_years(target.year, readiness["applications"]):
-        return result
+def window_of(scenario: Scenario, rule: dict, tenure: int | None) -> Window:
+    """The years `rule` looks at for the scenario's application, the tenure beginning in `tenure`
+    (a tenure window without one is the application year alone: calc/possibilities.py tries every
+    tenure start where it is open)."""
     spec = rule["window"]
-    mode, year = spec["mode"], target.year
+    mode, year = spec["mode"], scenario.target.year
     if mode == "since":
         years, needed = list(range(spec["since"], year + 1)), spec["count"]
     elif mode == "recent":
@@ -71,20 +87,19 @@ def window_of(scenario: Scenario) -> Window | None:
         years = list(spec["years"])
         needed = len(years)
     elif mode == "tenure":
-        start = scenario.person.tenure_start
-        if start is None:
-            result.problem = NO_TENURE
-            result.missing = ["tenure_start"]
-            return result
-        years = list(range(start, year + 1))
+        years = list(range(year if tenure is None else tenure, year + 1))
         needed = len(years)
     else:
-        return result
+        return Window(rule=rule)
     moved = transfer_year(scenario, year)
     if moved is not None and moved < year:
-        result.transfer_year = moved
         kept = [y for y in years if y > moved]
         needed = min(needed, len(kept)) if mode in ("since", "recent") else len(kept)
         years = kept
-    result.years, result.needed = years, needed
-    return result
+    else:
+        moved = None
+    waived: dict[int, set[str]] = {}
+    for entry in spec.get("waive", []):
+        waived.setdefault(entry.get("year"), set()).add(entry["category"])
+    return Window(rule=rule, years=tuple(years), needed=needed, transfer_year=moved,
+                  tenure=tenure if mode == "tenure" else None, waived=waived)

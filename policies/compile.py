@@ -20,13 +20,14 @@ import sys
 from pathlib import Path
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from policies.schema import Policy, cites_with_paths, references
+from policies.schema import National, Policy, cites_with_paths, references
 
 ROOT = Path(__file__).resolve().parent.parent
 POLICY_DIR = ROOT / "policies"
 SOURCE_DIR = ROOT / "sources"
+NATIONAL = POLICY_DIR / "national" / "rules.yaml"  # not a region: the regulation the notices work under
 RULES_JSON = ROOT / "calc" / "rules.json"
 SCHEMA_JSON = POLICY_DIR / "schema.json"
 DATA_VERSION = 1
@@ -120,7 +121,8 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", "", text).replace("**", "")
 
 
-def load(path: Path, source_dirs: list[Path] | None = None) -> Policy:
+def validated(path: Path, model: type[BaseModel]) -> tuple[object, dict]:
+    """The file read as `model`, with the marked YAML it came from (for line numbers)."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=MarkedLoader)  # noqa: S506 (a SafeLoader)
     except yaml.YAMLError as exc:
@@ -128,10 +130,22 @@ def load(path: Path, source_dirs: list[Path] | None = None) -> Policy:
     if not isinstance(raw, dict):
         raise PolicyError(f"{path.name}: a policy file must be a mapping")
     try:
-        policy = Policy.model_validate(raw)
+        return model.model_validate(raw), raw
     except ValidationError as exc:
         lines = [_located(path, raw, tuple(e["loc"]), e["msg"]) for e in exc.errors()]
         raise PolicyError("\n".join(lines)) from None
+
+
+def load_national(path: Path = NATIONAL, source_dirs: list[Path] | None = None) -> National:
+    national, raw = validated(path, National)
+    problems = check_quotes(national, path, raw, source_dirs or [SOURCE_DIR])
+    if problems:
+        raise PolicyError("\n".join(problems))
+    return national
+
+
+def load(path: Path, source_dirs: list[Path] | None = None) -> Policy:
+    policy, raw = validated(path, Policy)
     if policy.id != path.stem:
         raise PolicyError(f"{path.name}: id {policy.id!r} must match the file name")
     problems = [_located(path, raw, loc, text) for loc, text in references(policy)]
@@ -205,8 +219,10 @@ def compile_all(policy_dirs: list[Path] | None = None, source_dirs: list[Path] |
     if duplicates:
         raise PolicyError(f"policy ids used twice: {sorted(duplicates)}")
     check_person_facts(policies)
+    national = load_national(NATIONAL, source_dirs)
     return {
         "data_version": DATA_VERSION,
+        "national": unfold(national.model_dump(mode="json", by_alias=True, exclude_none=True)),
         "policies": {p.id: unfold(p.model_dump(mode="json", by_alias=True, exclude_none=True)) for p in policies},
     }
 

@@ -269,6 +269,10 @@ class Example(Strict):
     person: dict | None = None
     target: dict | None = None
     requirements: dict | None = None
+    today: str | None = Field(
+        default=None, pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="the day the example is read (default: 1 July of the application year, else 2025-07-01)",
+    )
     year: int
     hours: float | None = Field(default=None, description="hours of this kind credited in `year`")
     expect_year: dict | None = Field(default=None, description="fields of that year's report")
@@ -496,6 +500,13 @@ class Reduction(Strict):
     max_age: int | None = None
     fraction: tuple[int, int] | None = Field(default=None, description="share of each requirement; none: exempt")
     reading: str | None = Field(default=None, description="how the share is read (of each category, of the total …)")
+    share_of: Literal["each_category", "total"] = Field(
+        default="each_category", description="what the share is taken of, as the site reads the clause"
+    )
+    other_reading: Literal["each_category", "total"] | None = Field(
+        default=None,
+        description="the other way the clause can be read: where it changes the verdict, the verdict is unknown (向人社局确认)",
+    )
     types: list[TargetType]
     cite: Cites
     examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
@@ -533,12 +544,23 @@ class Readiness(Strict):
     transfer: Transfer | None = None
 
 
+class StudyEnd(Strict):
+    """A deadline that ends the earning of hours (calc/open_years.py): after it, the years it names
+    take no more hours of the category (or of either, without one)."""
+
+    years: Years | None = Field(default=None, description="the years whose study it ends (default: the deadline's year)")
+    category: Category | None = Field(default=None, description="only this category (威海 2019: 公需科目)")
+
+
 class Deadline(Strict):
     year: int
     date: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
     time: str | None = Field(default=None, pattern=r"^\d{2}:\d{2}$")
     what: str
     who: Literal["个人", "单位"]
+    ends_study: StudyEnd | None = Field(
+        default=None, description="the notice's own last day for earning the hours of the years it names (else 12-31)"
+    )
     cite: Cites
 
 
@@ -777,3 +799,29 @@ def _kind_references(kind: Kind) -> list[tuple[tuple, str]]:
         if spec is None or spec.type != "choice" or {c.value for c in spec.choices or []} - {"public", "professional"}:
             problems.append((("category_field",), f"kind {kind.id}: category_field {kind.category_field!r} must be a choice field of public / professional"))
     return problems
+
+
+# ---- the national rules every notice works under (policies/national/rules.yaml) -------------------
+
+
+class Floor(Strict):
+    """The least a year can ask for where no notice gives its figures and the user entered none
+    (人社部令第25号 第八条): a year with fewer hours in total is not met, whatever its notice set,
+    unless a whole-year or whole-requirement conversion meets it on its own."""
+
+    years: Years = Field(description="the years it holds for (the regulation took effect 2015-10-01)")
+    total: float
+    reading: str
+    cite: Cites
+
+
+class National(Strict):
+    documents: dict[str, Document]
+    floor: Floor
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "National":
+        unknown = [c.doc for _, c in cites_with_paths(self) if c.doc not in self.documents]
+        if unknown:
+            raise ValueError(f"citation names unknown document(s) {unknown}")
+        return self

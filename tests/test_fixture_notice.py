@@ -59,9 +59,9 @@ def test_the_fixtures_examples_give_what_they_say(fixture) -> None:
 
 
 def test_the_alias_follows_the_fixture(fixture_rules) -> None:
-    from calc.report import build
+    from conftest import check
 
-    report = build({"version": 1, "policy": "fixturetown", "activities": [{"kind": "aid", "year": 2024}]})
+    report = check({"version": 1, "policy": "fixturetown", "activities": [{"kind": "aid", "year": 2024}]})
     assert report["rules"] == "fixture" and report["errors"] == []
 
 

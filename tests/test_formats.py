@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 import calc
 from calc import ruledata
 from calc.errors import ERROR_CODES
-from calc.report import build
+from conftest import check
 from test_fixture_notice import POLICIES, SOURCES
 from test_properties import poisoned, scenario
 from test_rule_examples import rules_with_examples
@@ -75,7 +75,7 @@ def every_example(rules: dict):
 def test_the_report_of_every_worked_example_is_a_report() -> None:
     count = 0
     for name, example in every_example(ruledata.rules()):
-        assert problems(REPORT, as_json(build(example))) == [], name
+        assert problems(REPORT, as_json(check(example))) == [], name
         count += 1
     assert count > 100
 
@@ -95,7 +95,7 @@ def test_the_fixture_notice_fits_the_formats(tmp_path: Path) -> None:
     try:
         assert problems(CATALOGUE, as_json(calc.catalogue("fixture"))) == []
         assert problems(CATALOGUE, as_json(calc.site_catalogue())) == []
-        reports = [(name, build(s)) for name, s in every_example(ruledata.rules()) if s["policy"] == "fixture"]
+        reports = [(name, check(s)) for name, s in every_example(ruledata.rules()) if s["policy"] == "fixture"]
         assert len(reports) >= 33
         for name, report in reports:
             assert problems(REPORT, as_json(report)) == [], name

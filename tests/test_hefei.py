@@ -127,10 +127,20 @@ def test_public_course_counts_certified_hours_else_30_per_course_and_warns_of_90
 
 
 def test_years_before_the_transfer_in_are_not_judged_by_hefei() -> None:
-    report = run("hefei", *year_with(2019, 0, 0), *year_with(2020, 1, 60), person={"transferred_in_year": 2020})
+    # 2019: 公需 1门 + 专业 60 would meet 合肥's 30 + 60, but the former region's figures are unknown
+    report = run("hefei", *year_with(2019, 1, 60), *year_with(2020, 1, 60), person={"transferred_in_year": 2020})
     before = year_of(report, 2019)
     assert before["required"] is None and before["met"] is None and any("调入" in n for n in before["notes"])
     assert year_of(report, 2020)["met"] is True
+
+
+def test_a_year_before_the_transfer_in_below_the_national_floor_is_not_met() -> None:
+    # 人社部令第25号 第八条: 每年累计应不少于90学时 — the former region's figure is unknown, but
+    # it cannot be below 90 hours: 公需 1门 (30) + 专业 40 can meet none
+    report = run("hefei", *year_with(2019, 1, 40), *year_with(2020, 1, 60), person={"transferred_in_year": 2020})
+    before = year_of(report, 2019)
+    assert before["required"] is None and before["met"] is False
+    assert "90学时" in before["state_text"]
 
 
 def test_hefei_make_up_does_not_reach_back_before_the_transfer_in() -> None:

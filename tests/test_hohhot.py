@@ -109,8 +109,11 @@ def test_qualification_exam_fills_the_certificate_years_professional_requirement
 
 
 def test_recognition_intermediate_without_a_degree_asks_for_it() -> None:
+    # 二(二): 硕士 2021、2022年 (none entered: not met), 博士 不要求 — the degree decides
     report = run("hohhot", target={"type": "recognition", "level": "intermediate", "year": 2022})
-    assert report["readiness"]["status"] == "unknown" and "学历" in report["readiness"]["reasons"][-1]
+    verdict = report["readiness"]
+    assert verdict["status"] == "unknown" and any("学历" in r for r in verdict["reasons"])
+    assert [f["name"] for f in verdict["next_step"]["facts"]] == ["degree"]
 
 
 # -- 三(四)：不限年度和申报类型 ---------------------------------------------------------------------
@@ -132,12 +135,18 @@ def test_covid_frontline_does_not_decide_applications_the_notice_does_not_govern
 # -- 三(一) “规定学时的1/3”：本站的理解写在结果旁 -------------------------------------------------------
 
 
-def test_the_one_third_reading_is_stated_next_to_the_verdict() -> None:
+def test_where_the_one_third_reading_decides_the_verdict_is_unknown_until_the_bureau_says() -> None:
+    # 三(一) 男满50周岁…要求完成规定学时的1/3即可: 2021 公需0、专业30 — a third of each category
+    # (公需10、专业20) is not met, a third of the total (30) is: the clause does not say which
     person = {"gender": "male", "birth_date": "1970-03-01"}
     report = run("hohhot", *full(2020, 10, 0), *full(2021, 0, 30), *full(2022, 10, 20), person=person, target=REVIEW_2022)
     verdict = report["readiness"]
-    assert verdict["status"] == "not_ready" and verdict["shortfall"] == [{"year": 2021, "public": 10, "professional": 0}]
-    assert any(r.startswith("本站理解：“要求完成规定学时的1/3”按公需科目、专业科目分别计") for r in verdict["reasons"])
+    assert verdict["status"] == "unknown" and verdict["shortfall"] == [{"year": 2021, "public": 10, "professional": 0}]
+    assert verdict["next_step"]["code"] == "confirm_reading" and "人社局" in verdict["next_step"]["text"]
+    assert any("本站理解：“要求完成规定学时的1/3”按公需科目、专业科目分别计" in r for r in verdict["reasons"])
+    # where both readings agree, the verdict is decided: 2021 公需10、专业20 meets either
+    report = run("hohhot", *full(2020, 10, 0), *full(2021, 10, 20), *full(2022, 10, 20), person=person, target=REVIEW_2022)
+    assert report["readiness"]["status"] == "ready"
 
 
 # -- 一(二)：事前不备案的项目不得认定继续教育学时 ------------------------------------------------------

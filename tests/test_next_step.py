@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calc import ruledata
-from calc.report import build
-from test_properties import activity, POLICIES, YEARS
+from conftest import check
+from test_properties import activity, possible, POLICIES, YEARS
 from test_rule_examples import all_examples
 from three_records import engineer, nurse, teacher
 
@@ -54,7 +54,7 @@ def with_facts(scenario: dict, facts: list[dict], pick: int) -> dict:
 
 
 def take(scenario: dict) -> None:
-    report = build(scenario)
+    report = check(scenario)
     verdict = report.get("readiness")
     if not verdict:
         return
@@ -63,13 +63,13 @@ def take(scenario: dict) -> None:
     if code == "fill_facts":
         names = {(f["part"], f["name"]) for f in step["facts"]}
         for pick in range(4):
-            after = build(with_facts(scenario, step["facts"], pick))["readiness"]
+            after = check(with_facts(scenario, step["facts"], pick))["readiness"]
             assert not names & {(m["part"], m["name"]) for m in after["missing"]}, (scenario, after["headline"])
     elif code == "fill_requirements":
         for figures in ({"public": 30, "professional": 60}, {"public": 0, "professional": 0}, {"public": 500, "professional": 500}):
             filled = copy.deepcopy(scenario)
             filled.setdefault("requirements", {}).update({str(y): dict(figures) for y in step["years"]})
-            after = build(filled)["readiness"]
+            after = check(filled)["readiness"]
             assert after["status"] != "unknown" or after["next_step"]["code"] != "fill_requirements", (scenario, after["headline"])
     elif code == "add_hours":
         needs = [n for y in verdict["plan"]["years"] for n in y["needs"]]
@@ -77,19 +77,19 @@ def take(scenario: dict) -> None:
             return  # a kind that needs more than one number: the page lists the options instead
         planned = copy.deepcopy(scenario)
         planned["activities"] = planned.get("activities", []) + [copy.deepcopy(n["suggestion"]["activity"]) for n in needs]
-        after = build(planned)["readiness"]
+        after = check(planned)["readiness"]
         if verdict["status"] == "not_ready":
             assert after["verdict_label"] == "完成计划后可满足", (scenario, after["headline"])
         for entry in planned["activities"]:
             if isinstance(entry, dict):
                 entry.pop("planned", None)
-        assert build(planned)["readiness"]["status"] == "ready", scenario
+        assert check(planned)["readiness"]["status"] == "ready", scenario
     elif code == "complete_plan":
         done = copy.deepcopy(scenario)
         for entry in done["activities"]:
             if isinstance(entry, dict):
                 entry.pop("planned", None)
-        assert build(done)["readiness"]["status"] == "ready"
+        assert check(done)["readiness"]["status"] == "ready"
     elif code == "cannot_add":
         grid = ruledata.resolve(scenario["policy"]).get("grid")
         if grid:
@@ -97,7 +97,7 @@ def take(scenario: dict) -> None:
             more = copy.deepcopy(scenario)
             more["activities"] = more.get("activities", []) + [
                 {"kind": grid["public"], "year": year, "hours": 150}, {"kind": grid["professional"], "year": year, "hours": 400}]
-            assert build(more)["readiness"]["status"] != "ready"
+            assert check(more)["readiness"]["status"] != "ready"
 
 
 RECORDS = [nurse(), nurse("general"), nurse(None), engineer(), engineer(None), teacher(), teacher(False)]
@@ -137,7 +137,7 @@ def application(draw) -> dict:
         found["person"] = {"tenure_start": draw(YEARS)}
     if draw(st.booleans()):
         found["requirements"] = {str(y): {"public": 30, "professional": 60} for y in draw(st.lists(YEARS, max_size=3))}
-    return found
+    return possible(found)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -140,9 +140,20 @@ def test_review_senior_needs_four_years_and_reports_the_shortfall() -> None:
 
 
 def test_review_is_unknown_while_needed_years_have_unknown_requirements() -> None:
-    report = run("qinghai", *FULL_2025, target={"type": "review", "level": "intermediate", "year": 2025})
+    # 四(一) 中级: 3 years since 2020; 2023 and 2024 (公需30、专业60) have no figures in the notices
+    report = run("qinghai", *full_year(2023), *full_year(2024), *FULL_2025, target={"type": "review", "level": "intermediate", "year": 2025})
     verdict = report["readiness"]
     assert verdict["status"] == "unknown" and any("无法判断" in r for r in verdict["reasons"])
+    assert verdict["next_step"]["code"] == "fill_requirements" and verdict["next_step"]["years"] == [2023, 2024]
+
+
+def test_years_with_no_hours_cannot_be_met_whatever_their_requirement() -> None:
+    # 人社部令第25号 第八条 每年累计应不少于90学时: 2020-2024 with nothing entered are not met,
+    # whatever their notices set; only 2025 is met and the other years are over: 不能满足
+    report = run("qinghai", *FULL_2025, target={"type": "review", "level": "intermediate", "year": 2025})
+    verdict = report["readiness"]
+    assert verdict["status"] == "not_ready" and verdict["reachable"] is False
+    assert verdict["next_step"]["code"] == "cannot_add" and verdict["next_step"]["years"] == []
 
 
 def test_full_senior_with_doctorate_and_deputy_senior_needs_two_years() -> None:
@@ -392,7 +403,7 @@ def test_the_doctorate_route_states_its_reading_of_near_two_years() -> None:
                  target={"type": "review", "level": "full_senior", "year": 2025, "degree": "doctor", "has_deputy_senior": True})
     verdict = report["readiness"]
     assert verdict["status"] == "ready" and verdict["years_counted"] == [2021, 2025]
-    assert any(r.startswith("本站理解：“近2年”") for r in verdict["reasons"])
+    assert any("本站理解：“近2年”" in r and "四(一)" in r for r in verdict["reasons"])
 
 
 # -- 不可能的输入 -------------------------------------------------------------------------------

@@ -10,8 +10,7 @@ from __future__ import annotations
 import pytest
 
 from calc import ruledata
-from calc.report import build
-from conftest import kind_hours, year_of
+from conftest import check, kind_hours, year_of
 
 # policy-level rules that may carry examples: (path in the policy, how a rule is named)
 RULE_LISTS = [
@@ -57,7 +56,7 @@ def check_example(policy: str, kind: str | None, example: dict) -> None:
     for key in ("person", "target", "requirements"):
         if example.get(key):
             scenario[key] = example[key]
-    report = build(scenario)
+    report = check(scenario, example.get("today"))
     expected_errors = example.get("expect_errors") or []
     got = [{"field": e["field"], "code": e["code"]} for e in report["errors"]]
     assert got == expected_errors, example["say"]

@@ -9,14 +9,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from calc.report import build
-from conftest import year_of
+from conftest import check, year_of
 
 FIXTURE = Path(__file__).with_name("fixtures") / "scenario_v1.json"
 
 
 def test_a_version_1_file_computes_without_errors() -> None:
-    report = build(json.loads(FIXTURE.read_text(encoding="utf-8")))
+    report = check(json.loads(FIXTURE.read_text(encoding="utf-8")))
     assert report["errors"] == []
     assert report["policy"] == "xining" and report["rules"] == "qinghai"
     year = year_of(report, 2025)
