@@ -66,7 +66,8 @@ def make(runtime_dir: Path, wheel: Path, pyodide_dir: Path) -> dict:
     lockfile = pyodide_dir / "pyodide-lock.json"
     input_file = BUILD / "snapshot-input.json"
     input_file.parent.mkdir(parents=True, exist_ok=True)
-    input_file.write_text(json.dumps({"texts": warmup.texts(), "compare": warmup.compare_texts(), "check": warmup.check_scenario()}, ensure_ascii=False), "utf-8")
+    input_file.write_text(json.dumps({"texts": warmup.texts(), "compare": warmup.compare_texts(), "check": warmup.check_scenario(),
+                                      "checkToday": warmup.CHECK_TODAY}, ensure_ascii=False), "utf-8")
     trace = _trace(runtime_dir, lockfile, wheel, input_file)
     tmp = pyodide_dir / "calc-snapshot.tmp"
     out = subprocess.run(
@@ -109,6 +110,7 @@ def write_manifest(out: Path, pyodide_dir: Path, runtime_dir: Path, snapshot: di
             "header": snapshot["header"],
             "heap": snapshot["heap"],
             "checkScenario": warmup.check_scenario(),
+            "checkToday": warmup.CHECK_TODAY,
             "checkReport": snapshot["check"],
         },
     }
