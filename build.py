@@ -3,10 +3,10 @@
 
 MkDocs reads docs/ as it is: nothing is written into docs/ or another source folder, but for the
 rule data that stage 1 compiles into calc/rules.json (committed; with --policies or --sources, into
-the build folder instead). Stages 2-5 write what they
-make into build/generated/ (made afresh by stage 2), laid out as in docs/; in stage 6 the hook
-sitebuild/mkdocs_generated.py adds those files to docs/'s, in place of the docs/ file of the same
-path, and leaves out the modules that went into a bundle.
+the build folder instead). Stages 2-5 write what they make into build/generated/ (made afresh by
+stage 2), laid out as in docs/; in stage 6 the hook sitebuild/mkdocs_generated.py adds those files
+to docs/'s, each in place of the docs/ file of the same path, and leaves out the modules that went
+into a bundle.
 
 Stages (each is a module of sitebuild/):
   1. compile_rules  validate policies/ and compile calc/rules.json (python -m policies.compile)
