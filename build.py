@@ -1,16 +1,25 @@
 #!/usr/bin/env python3
 """Build the whole static site into site/ with one command: `python build.py`.
 
+MkDocs reads docs/ as it is: nothing is written into docs/ or another source folder, but for the
+rule data that stage 1 compiles into calc/rules.json (committed; with --policies or --sources, into
+the build folder instead). Stages 2-5 write what they make into build/generated/ (made afresh by
+stage 2), laid out as in docs/; in stage 6 the hook sitebuild/mkdocs_generated.py adds those files
+to docs/'s, each in place of the docs/ file of the same path, and leaves out the modules that went
+into a bundle.
+
 Stages (each is a module of sitebuild/):
   1. compile_rules  validate policies/ and compile calc/rules.json (python -m policies.compile)
-  2. docs_pages     build/docs/ = docs/ + pages generated from calc/rules.json (regions, compare, FAQ)
-  3. wheel, lockfile, catalogue
+  2. docs_pages     pages generated from calc/rules.json (regions, worksheets, compare, FAQ) into
+                    build/generated/, the navigation into build/nav.json
+  3. wheel, lockfile, catalogue, vendor, bundle
                     calc/ as a py3-none-any wheel, registered in a Pyodide lockfile
-                    (pyodide lockfile add-wheels), and the kinds catalogue as JSON for the form
+                    (pyodide lockfile add-wheels), the kinds catalogue as JSON for the form, the npm
+                    files the pages import, and each page's modules joined into one file
   4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into
-                    build/docs/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
-  5. snapshot       a Pyodide memory snapshot with calc imported (taken in Node), and
-                    the worker's manifest (where everything is) written into calculator/worker.js
+                    build/generated/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
+  5. snapshot       a Pyodide memory snapshot with calc imported (taken in Node), and docs/'s
+                    calculator/worker.js and prefetch.js with the manifest (where everything is)
   6. mkdocs_site    mkdocs build --strict into site/, theme made self-contained, outside-host scan
   7. compress       .gz and .br copies of the larger files, for hosts that serve them
 
@@ -54,7 +63,7 @@ from sitebuild import (  # noqa: E402
     bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, offline, runtime, scrub, snapshot,
     vendor, wheel,
 )
-from sitebuild.paths import CATALOGUE_JSON, STAGE, PYODIDE_DIR, SITE  # noqa: E402
+from sitebuild.paths import CATALOGUE_JSON, GENERATED_DIR, PYODIDE_DIR, SITE  # noqa: E402
 
 
 def stage(number: int, title: str) -> None:
@@ -68,18 +77,18 @@ def main() -> int:
     stage(1, "rule data: python -m policies.compile")
     compile_rules.run()
 
-    stage(2, "pages: docs/ + generated pages -> build/docs/")
+    stage(2, "pages generated from the rule data -> build/generated/")
     written = docs_pages.generate()
     print(f"  {len(written)} generated pages: {', '.join(written)}")
 
     stage(3, "calc for the browser: wheel, Pyodide lockfile, kinds catalogue")
-    pyodide_dir = STAGE / PYODIDE_DIR
+    pyodide_dir = GENERATED_DIR / PYODIDE_DIR
     whl = wheel.build_wheel(pyodide_dir)
     entry = lockfile.add_wheel(whl, pyodide_dir / "pyodide-lock.json")
-    data = catalogue.write(STAGE / CATALOGUE_JSON)
+    data = catalogue.write(GENERATED_DIR / CATALOGUE_JSON)
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
-    print(f"  vendor: {', '.join(p.name for p in vendor.copy(STAGE))}")  # sitebuild/vendor.py: npm files the pages use
-    joined = bundle.bundle(STAGE)  # sitebuild/bundle.py: each page's modules as one file
+    print(f"  vendor: {', '.join(p.name for p in vendor.copy(GENERATED_DIR))}")  # sitebuild/vendor.py: npm files the pages use
+    joined = bundle.bundle(GENERATED_DIR)  # sitebuild/bundle.py: each page's modules as one file
     print(f"  calculator/app.js: {joined['modules']} modules in one file of {joined['bytes'] / 1e3:.0f} kB")
 
     stage(4, "Pyodide runtime from node_modules/pyodide")
@@ -89,10 +98,10 @@ def main() -> int:
 
     stage(5, "memory snapshot with calc imported (Node), worker manifest")
     snap = snapshot.make(runtime_dir, whl, pyodide_dir)
-    snapshot.write_manifest(STAGE / "calculator" / "worker.js", pyodide_dir, runtime_dir, snap)
+    snapshot.write_manifest(GENERATED_DIR, pyodide_dir, runtime_dir, snap)
     print(f"  {snap['file']}: {snap['bytes'] / 1e6:.1f} MB, {snap['modules']} modules, Python {snap['python']}")
 
-    stage(6, "mkdocs build --strict -> site/")
+    stage(6, "mkdocs build --strict: docs/ + build/generated/ -> site/")
     mkdocs_site.build()
     patched = mkdocs_site.patch_theme_bundle()
     print(f"  theme bundle: {patched} unpkg.com URL(s) emptied")

@@ -42,7 +42,7 @@ def catalogue(policy_id: str) -> dict | None:
                 "covered": kind.get("covered"),
                 "category_field": kind.get("category_field"),
                 "evidence": evidence(policy, kind),
-                "filing": filing(policy, kind),
+                "filing": filing_box(policy, kind),
                 # the rule in words (calc/rule_words.py), as the page and the region pages show it
                 "category_label": rule_words.category(kind),
                 "valid_text": years_text(valid),
@@ -199,7 +199,10 @@ def evidence(policy: dict, kind: dict) -> dict:
     }
 
 
-def filing(policy: dict, kind: dict) -> dict | None:
+def filing_box(policy: dict, kind: dict) -> dict | None:
+    """A kind's `filing` in the catalogue when its notice recognises only filed training: the field
+    of the form's box (`filed`), the reason and the clause; None for other kinds. (The same rule
+    as a sentence, for the region pages and the kind's facts, is calc.rule_words.filing.)"""
     spec = kind.get("filing")
     if not spec:
         return None

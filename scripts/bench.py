@@ -53,15 +53,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sitebuild.paths import SITE  # noqa: E402
 from sitebuild.static_host import make_server  # noqa: E402
 from sitebuild.warmup import heavy_scenario  # noqa: E402
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
 PAGE = ROOT / "docs" / "performance.md"
 SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
 REGION = "qinghai"

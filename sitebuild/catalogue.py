@@ -16,7 +16,8 @@ from pathlib import Path
 from .paths import ROOT, RULES_JSON
 
 
-def _calc():
+def calc_with_build_rules():
+    """calc, imported from the checkout, reading this build's rule data."""
     if str(ROOT) not in sys.path:
         sys.path.insert(0, str(ROOT))
     import calc  # noqa: PLC0415  (the project's own package, imported from the checkout)
@@ -26,7 +27,7 @@ def _calc():
 
 
 def build() -> dict:
-    return _calc().site_catalogue()
+    return calc_with_build_rules().site_catalogue()
 
 
 def write(dest: Path) -> dict:

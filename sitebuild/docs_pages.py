@@ -1,10 +1,10 @@
-"""Stage 2: the Markdown pages of build/docs/, generated from the rule data (calc/rules.json).
+"""Stage 2: the Markdown pages generated from the rule data (calc/rules.json), into build/generated/.
 
-build/docs/ (what MkDocs reads; build output) is rebuilt from scratch on every build: docs/
-(hand-written pages, the calculator's code and styles) is copied in, then one page per region
-(regions/<id>.md, and a short page per alias), a comparison page (compare.md) and a FAQ (faq.md)
-are written from the Jinja2 templates of sitebuild/templates/, and the navigation
-(build/docs/.nav.json, read by sitebuild/mkdocs_nav.py). Nothing in build/docs/ is edited by hand.
+MkDocs reads docs/ (hand-written pages, the calculator's code and styles) as it is; the pages this
+stage writes, one per region (regions/<id>.md, and a short page per alias), a comparison page
+(compare.md), a FAQ (faq.md) and each region's worksheet, go to build/generated/ (build output,
+made afresh on every build, starting here) and the navigation to build/nav.json; the hook
+sitebuild/mkdocs_generated.py adds them to the site. Nothing is written into docs/.
 
 The words are calc's (calc/vocabulary.py, calc/rule_words.py) and the rule data's; the templates
 lay them out and escape them for Markdown (sitebuild/describe.py).
@@ -21,8 +21,7 @@ from calc.vocabulary import GROUP
 
 from . import search, worksheet
 from .describe import GENERATED, render
-from .paths import DOCS, RULES_JSON, STAGE
-
+from .paths import GENERATED_DIR, NAV_JSON, RULES_JSON
 
 
 def load_rules(path: Path = RULES_JSON) -> dict:
@@ -97,19 +96,20 @@ def faq_page(policies: list[dict]) -> str:
     return render("faq.md.j2", policies=policies, generated=GENERATED)
 
 
-# ---- the whole of docs/ ---------------------------------------------------------------------
+# ---- every generated page --------------------------------------------------------------------
 
 
-def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
+def generate(rules: dict | None = None, out: Path = GENERATED_DIR, nav_file: Path = NAV_JSON) -> list[str]:
+    """Write the generated pages into `out` (emptied first) and the navigation into `nav_file`;
+    returns the pages written, as paths inside `out` (= their paths among the site's pages)."""
     rules = rules if rules is not None else load_rules()
-    if docs.exists():
-        shutil.rmtree(docs)
-    shutil.copytree(DOCS, docs)
+    if out.exists():
+        shutil.rmtree(out)
     policies = sorted(rules["policies"].values(), key=lambda p: p["id"])
     written = []
 
     def write(rel: str, text: str) -> None:
-        path = docs / rel
+        path = out / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, "utf-8")
         written.append(rel)
@@ -121,7 +121,7 @@ def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
         for alias in p.get("aliases", []):
             write(f"regions/{alias['id']}.md", alias_page(alias, p))
             region_nav.append({alias["name"]: f"regions/{alias['id']}.md"})
-    written += worksheet.write(docs, policies, rules.get("data_version"))  # sitebuild/worksheet.py
+    written += worksheet.write(out, policies, rules.get("data_version"))  # sitebuild/worksheet.py
     write("compare.md", compare_page(policies))
     write("faq.md", faq_page(policies))
     nav = [
@@ -136,5 +136,6 @@ def generate(rules: dict | None = None, docs: Path = STAGE) -> list[str]:
         {"浏览器支持": "browsers.md"},
         {"性能": "performance.md"},
     ]
-    (docs / ".nav.json").write_text(json.dumps(nav, ensure_ascii=False, indent=1), "utf-8")
+    nav_file.parent.mkdir(parents=True, exist_ok=True)
+    nav_file.write_text(json.dumps(nav, ensure_ascii=False, indent=1), "utf-8")
     return written

@@ -1,7 +1,7 @@
 """Stage 3b: register the calc wheel in a Pyodide lockfile with pyodide-build.
 
 Starts from the lockfile of the pinned npm `pyodide` package and writes
-docs/pyodide/pyodide-lock.json, which the worker passes to loadPyodide as lockFileURL when it
+pyodide/pyodide-lock.json (in build/generated/), which the worker passes to loadPyodide as lockFileURL when it
 starts Python normally (the fall-back). Only calc (and what it depends on: nothing) is kept: the
 stock list of ~300 packages is 119 kB that the browser would fetch and parse for nothing.
 """

@@ -14,7 +14,7 @@ import subprocess
 import sys
 
 from . import outside_hosts
-from .paths import MKDOCS_YML, ROOT, SITE, STAGE
+from .paths import BUILD, MKDOCS_YML, ROOT, SITE
 
 UNPKG = re.compile(r"([\"'`])https://unpkg\.com/[^\"'`]*\1")
 
@@ -24,8 +24,9 @@ def build() -> None:
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(MKDOCS_YML)],
         cwd=ROOT, check=True,
-        # mkdocs.yml reads docs_dir and site_dir from these (!ENV), so a build may go elsewhere
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JXJY_STAGE": str(STAGE), "JXJY_SITE": str(SITE)},
+        # mkdocs.yml reads site_dir from JXJY_SITE (!ENV), and the hook sitebuild/mkdocs_generated.py
+        # finds build/generated/ by JXJY_BUILD (sitebuild/paths.py), so a build may go elsewhere
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "JXJY_BUILD": str(BUILD), "JXJY_SITE": str(SITE)},
     )
 
 

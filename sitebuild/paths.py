@@ -22,13 +22,18 @@ EXTRA_POLICIES = _dirs("JXJY_POLICIES")  # more folders of policy files (--polic
 EXTRA_SOURCES = _dirs("JXJY_SOURCES")    # more folders of source texts (--sources)
 BUILD = Path(os.environ.get("JXJY_BUILD") or ROOT / "build").absolute()   # intermediate output (not in git)
 RULES_JSON = BUILD / "rules.json" if EXTRA_POLICIES or EXTRA_SOURCES else CALC / "rules.json"
-DOCS = ROOT / "docs"                # hand-written pages, calculator code, styles (in git)
-STAGE = BUILD / "docs"              # what mkdocs reads: docs/ + generated pages (build output, not in git)
+DOCS = ROOT / "docs"                # hand-written pages, calculator code, styles (in git): MkDocs' docs_dir, never written
+# What the build adds to docs/ (build output, not in git), laid out as in docs/: the generated pages,
+# the bundles and the worker with its manifest (in place of their sources), catalogue.json, the
+# Pyodide runtime, lockfile, calc wheel and snapshot. The hook sitebuild/mkdocs_generated.py gives
+# them to MkDocs as generated files.
+GENERATED_DIR = BUILD / "generated"
+NAV_JSON = BUILD / "nav.json"       # the navigation (sitebuild/docs_pages.py), read by the same hook
 SITE = Path(os.environ.get("JXJY_SITE") or ROOT / "site").absolute()      # the built site (not in git)
 NODE_PYODIDE = ROOT / "node_modules" / "pyodide"
 MKDOCS_YML = ROOT / "mkdocs.yml"
 
-# Inside docs/ (and so inside site/):
+# Inside docs/ or GENERATED_DIR (and so inside site/):
 PYODIDE_DIR = "pyodide"             # runtime, lockfile and the calc wheel
 CATALOGUE_JSON = "calculator/catalogue.json"
 

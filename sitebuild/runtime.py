@@ -1,7 +1,7 @@
 """Stage 4: copy the Pyodide runtime from the pinned npm package (node_modules/pyodide).
 
 Only the files a browser needs, into a directory named after the version and a hash of the
-files (docs/pyodide/314.0.7-<hash>/), so a host can cache it for good (Cache-Control:
+files (pyodide/314.0.7-<hash>/ of build/generated/), so a host can cache it for good (Cache-Control:
 immutable): a new runtime gets a new name. Pyodide finds its files by fixed names under its
 indexURL, so the directory is hashed, not the files. The stock lockfile is replaced by ours
 (stage 3). No package wheels are copied: calc needs none, and nothing is fetched from anywhere

@@ -4,9 +4,10 @@
 //   node sitebuild/snapshot.mjs make  RUNTIME_DIR LOCKFILE WHEEL INPUT_JSON TRACE_IN OUT_FILE
 //
 // INPUT_JSON is {"texts": [scenario JSON text, ...], "compare": [scenario JSON text, ...], "check":
-// scenario JSON text}: what calc runs before the snapshot is taken (texts through evaluate_json:
-// the examples, the error paths, every region...; compare through compare_json, the calculator's
-// 各地区对比), and the self-check the worker runs after a restore.
+// scenario JSON text, "checkToday": "YYYY-MM-DD"}: what calc runs before the snapshot is taken
+// (texts through evaluate_json: the examples, the error paths, every region...; compare through
+// compare_json, the calculator's 各地区对比), and the self-check the worker runs after a restore
+// (as of a fixed date: a report says which date it used, and the page is opened on any day).
 //
 // Both modes start Pyodide from RUNTIME_DIR (the copy the site ships), unpack the calc wheel into
 // site-packages (loadPackage cannot be used before a snapshot: "Unexpected hiwire entry"), import
@@ -374,7 +375,7 @@ function everyText(calc) {
 function asTheWorker(pyodide) {
   pyodide.runPython("import random; random.seed()");
   const calc = pyodide.pyimport("calc");
-  const check = calc.evaluate_json(input.check);
+  const check = calc.evaluate_json(input.check, input.checkToday);
   return { check, reports: everyText(calc), calc };
 }
 
@@ -385,7 +386,7 @@ if (mode === "trace") {
   const { pyodide } = await pyodideForSnapshot();
   pyodide.runPython(TRACE);
   const calc = pyodide.pyimport("calc");
-  calc.evaluate_json(input.check);
+  calc.evaluate_json(input.check, input.checkToday);
   everyText(calc);
   calc.destroy();
   pyodide.runPython("import gc; gc.collect()");

@@ -2,8 +2,8 @@
 
 Restoring a snapshot skips the interpreter's start and calc's imports, which is most of the time
 a normal Pyodide start takes. It is taken in Node (sitebuild/snapshot.mjs) from the very runtime
-files the site ships, and written as docs/pyodide/calc-<hash>.bin (a hashed name: hosts may cache
-it for good). The worker (calculator/worker.js) restores it and falls back to a normal start
+files the site ships, and written as pyodide/calc-<hash>.bin in build/generated/ (a hashed name:
+hosts may cache it for good). The worker (calculator/worker.js) restores it and falls back to a normal start
 (lockfile + wheel) when it cannot: another Pyodide version, a failed fetch or restore, or a
 self-check that does not give the report calc gave here.
 
@@ -16,9 +16,10 @@ Python normally), restores it and checks that every scenario gives the same repo
 build fails otherwise.
 
 What the worker needs to know (where the runtime, the lockfile and the snapshot are, and the
-self-check) is written into docs/calculator/worker.js in place of its line
-`import runtime from "./runtime.js";`: one request less before the downloads can start, and the
-hashed names never have to be written by hand.
+self-check) is written in place of the line `import runtime from "./runtime.js";` of
+docs/calculator/worker.js (and of prefetch.js's PREFETCH_LINE), into the copies in
+build/generated/calculator/ that the site serves instead: one request less before the downloads
+can start, and the hashed names never have to be written by hand. docs/ is only read.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ import subprocess
 from pathlib import Path
 
 from . import warmup
-from .paths import PYODIDE_VERSION, ROOT
+from .paths import BUILD, DOCS, PYODIDE_VERSION, ROOT
 
 SCRIPT = Path(__file__).with_name("snapshot.mjs")
 # The trace (which Python the restored snapshot uses) depends only on these inputs: kept between
@@ -63,9 +64,10 @@ def _trace(runtime_dir: Path, lockfile: Path, wheel: Path, input_file: Path) -> 
 def make(runtime_dir: Path, wheel: Path, pyodide_dir: Path) -> dict:
     """Write the snapshot into pyodide_dir; returns what the worker needs to know of it."""
     lockfile = pyodide_dir / "pyodide-lock.json"
-    input_file = ROOT / "build" / "snapshot-input.json"
+    input_file = BUILD / "snapshot-input.json"
     input_file.parent.mkdir(parents=True, exist_ok=True)
-    input_file.write_text(json.dumps({"texts": warmup.texts(), "compare": warmup.compare_texts(), "check": warmup.CHECK_SCENARIO}, ensure_ascii=False), "utf-8")
+    input_file.write_text(json.dumps({"texts": warmup.texts(), "compare": warmup.compare_texts(), "check": warmup.check_scenario(),
+                                      "checkToday": warmup.CHECK_TODAY}, ensure_ascii=False), "utf-8")
     trace = _trace(runtime_dir, lockfile, wheel, input_file)
     tmp = pyodide_dir / "calc-snapshot.tmp"
     out = subprocess.run(
@@ -88,8 +90,9 @@ IMPORT_LINE = 'import runtime from "./runtime.js";'
 PREFETCH_LINE = "const runtime = {}; // written by build.py"
 
 
-def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot: dict | None) -> dict:
-    """Put the manifest into the worker (docs/calculator/worker.js) in place of IMPORT_LINE."""
+def write_manifest(out: Path, pyodide_dir: Path, runtime_dir: Path, snapshot: dict | None) -> dict:
+    """The worker (docs/calculator/worker.js) with the manifest in place of IMPORT_LINE, and
+    prefetch.js with it in place of PREFETCH_LINE, written into `out` (build/generated/)."""
     lock = json.loads((pyodide_dir / "pyodide-lock.json").read_text("utf-8"))
     rel = lambda p: Path("..") / p.relative_to(pyodide_dir.parent)  # noqa: E731 (relative to calculator/)
     manifest = {
@@ -106,17 +109,19 @@ def write_manifest(worker: Path, pyodide_dir: Path, runtime_dir: Path, snapshot:
             "url": rel(pyodide_dir / snapshot["file"]).as_posix(),
             "header": snapshot["header"],
             "heap": snapshot["heap"],
-            "checkScenario": warmup.CHECK_SCENARIO,
+            "checkScenario": warmup.check_scenario(),
+            "checkToday": warmup.CHECK_TODAY,
             "checkReport": snapshot["check"],
         },
     }
     inline = ("// Written by build.py (sitebuild/snapshot.py): where the Pyodide runtime, the calc wheel and\n"
               f"// the memory snapshot are.\nconst runtime = {json.dumps(manifest, ensure_ascii=False)};")
-    for path, line in ((worker, IMPORT_LINE), (worker.with_name("prefetch.js"), PREFETCH_LINE)):
-        code = path.read_text("utf-8")
+    for name, line in (("calculator/worker.js", IMPORT_LINE), ("calculator/prefetch.js", PREFETCH_LINE)):
+        code = (DOCS / name).read_text("utf-8")
         lines = [x for x in code.splitlines() if x.startswith(line)]
         if len(lines) != 1:
-            raise SystemExit(f"build: {path} should have a line starting {line!r} once, for the manifest")
-        path.write_text(code.replace(lines[0], inline), "utf-8")
+            raise SystemExit(f"build: {DOCS / name} should have a line starting {line!r} once, for the manifest")
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(code.replace(lines[0], inline), "utf-8")
     return manifest
 

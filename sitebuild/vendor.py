@@ -1,6 +1,8 @@
-"""Stage 3d: third-party browser code from node_modules (npm ci) into build/docs/vendor/.
+"""Stage 3d: third-party browser code from node_modules (npm ci) into build/generated/vendor/.
 
-Only what the site itself runs is copied (the test-only axe-core is injected by Playwright from
+The pages import it from vendor/ (docs/calculator/qr.js: "../vendor/qrcode.mjs"), where the
+site serves it; a file joined into a bundle (stage 3e) is left out of the site again. Only what
+the site itself runs is copied (the test-only axe-core is injected by Playwright from
 node_modules, never served). Each file keeps its licence header; versions are pinned in
 package.json / package-lock.json.
 """
@@ -10,19 +12,19 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .paths import STAGE, ROOT
+from .paths import GENERATED_DIR, ROOT
 
 NODE_MODULES = ROOT / "node_modules"
 VENDOR_DIR = "vendor"
 
-# (package, file inside the package, name under docs/vendor/)
+# (package, file inside the package, name under vendor/ of the site)
 FILES = [
     ("qrcode-generator", "dist/qrcode.mjs", "qrcode.mjs"),  # QR codes for share links and region pages
 ]
 
 
-def copy(docs: Path = STAGE) -> list[Path]:
-    dest_dir = docs / VENDOR_DIR
+def copy(out: Path = GENERATED_DIR) -> list[Path]:
+    dest_dir = out / VENDOR_DIR
     dest_dir.mkdir(parents=True, exist_ok=True)
     copied = []
     for package, rel, name in FILES:

@@ -7,43 +7,72 @@ So the lists cover what the page can ask of calc (compare_texts: of calc.compare
 every region (the page's 各地区对比 evaluates the scenario once per region), the error paths
 (not JSON, not an object, unknown region, bad entries, odd numbers, too many entries, too large a
 file, too deep nesting), markup as text, and the largest scenario the limits allow.
+
+No region is named here: each comes from the rule data of the build (calc.policies(), calc's
+ruledata), so a notice added or dropped changes nothing in this file.
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
+from .catalogue import calc_with_build_rules
 from .paths import ROOT
 
-EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
+EXAMPLE_FILES = sorted((ROOT / "docs" / "examples").glob("*.json"))
+EXAMPLES = EXAMPLE_FILES + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
 
-# The self-check after a restore: a small scenario that goes through the conversion rules.
-CHECK_SCENARIO = json.dumps({
-    "version": 1, "policy": "hefei",
-    "activities": [{"kind": "paper", "year": 2021, "authorship": "sole", "count": 1},
-                   {"kind": "party_school", "year": 2021, "days": 3}],
-}, ensure_ascii=False)
 
-ERROR_TEXTS = [
-    "", "{", "[]", '"text"', "null", "1e999", '{"version": 1, "policy": "hefei", "activities": [{"kind": "paper", "year": NaN}]}',
-    '{"version": 1, "policy": "nowhere", "activities": []}',
-    '{"version": 2, "policy": "hefei", "activities": []}',
-    '{"version": 1, "policy": "hefei", "activities": {}}',
-    '{"version": 1, "policy": "hefei", "activities": [1, [], null, {"kind": "?", "year": "x"}, {"kind": "paper"}]}',
-    '{"version": 1, "policy": "hefei", "person": [], "target": 3, "requirements": {"x": 1}, "activities": []}',
-    '{"version": 1, "policy": "hefei", "activities": [{"kind": "paper", "year": 2021, "hours": -1, "days": 1.25, "title": 5}]}',
-    "[" * 5_000,  # nesting deeper than Python allows (a RecursionError inside the JSON parser)
-]
+# The date the self-check is computed as of, at build time and in the worker: a report says which
+# date it used ("today"), so without a fixed one the check fails on every day but the build's.
+CHECK_TODAY = "2026-01-01"
+
+
+def first_region() -> str:
+    """The first region of the rule data (an alias follows another's rules: not one of them)."""
+    return next(p["id"] for p in calc_with_build_rules().policies() if not p["alias_of"])
+
+
+def check_scenario() -> str:
+    """The self-check after a restore: a small scenario that goes through the conversion rules,
+    the first worked example (rule data) of each of the first region's first two kinds that have one."""
+    region = first_region()
+    kinds = [k for k in calc_with_build_rules().ruledata.resolve(region)["kinds"] if k.get("examples")][:2]
+    activities = [a for kind in kinds for a in kind["examples"][0]["activities"]]
+    return json.dumps({"version": 1, "policy": region, "activities": activities}, ensure_ascii=False)
+
+
+def error_texts() -> list[str]:
+    """Texts calc refuses or reports errors for: not JSON, not a scenario, an unknown region, and
+    bad entries under the first region of the rule data."""
+    region = first_region()
+    wrong = [
+        {"version": 1, "policy": region, "activities": [{"kind": "paper", "year": float("nan")}]},
+        {"version": 1, "policy": "nowhere", "activities": []},
+        {"version": 2, "policy": region, "activities": []},
+        {"version": 1, "policy": region, "activities": {}},
+        {"version": 1, "policy": region, "activities": [1, [], None, {"kind": "?", "year": "x"}, {"kind": "paper"}]},
+        {"version": 1, "policy": region, "person": [], "target": 3, "requirements": {"x": 1}, "activities": []},
+        {"version": 1, "policy": region, "activities": [{"kind": "paper", "year": 2021, "hours": -1, "days": 1.25, "title": 5}]},
+    ]
+    return [
+        "", "{", "[]", '"text"', "null", "1e999", *map(json.dumps, wrong),
+        "[" * 5_000,  # nesting deeper than Python allows (a RecursionError inside the JSON parser)
+    ]
 
 
 def heavy_scenario() -> dict:
-    """The most a scenario may hold (calc/limits.py: 500 activities computed): every activity of
-    the examples, repeated over the years, under 青海's rules, with a target."""
-    from calc import limits  # the checkout's calc: the build and the benchmark run from it
+    """The most a scenario may hold (calc/limits.py: 500 activities computed): the activities of
+    the example (docs/examples/) whose region has the most kinds (then: the most activities),
+    repeated over the years, under that region's rules, with its target."""
+    calc = calc_with_build_rules()  # the checkout's calc: the build and the benchmark run from it
 
-    base = json.loads((ROOT / "docs" / "examples" / "qinghai_2025.json").read_text("utf-8"))
+    def richness(example: dict) -> tuple[int, int]:
+        policy = calc.ruledata.resolve(example.get("policy"))
+        return (len({k["id"] for k in policy["kinds"]}) if policy else 0, len(example.get("activities", [])))
+
+    base = max((json.loads(p.read_text("utf-8")) for p in EXAMPLE_FILES), key=richness)
+    limits = calc.limits
     activities = []
     while len(activities) < limits.MAX_ACTIVITIES:
         for activity in base["activities"]:
@@ -53,10 +82,7 @@ def heavy_scenario() -> dict:
 
 
 def texts() -> list[str]:
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    import calc
-
+    calc = calc_with_build_rules()
     examples = [p.read_text("utf-8") for p in EXAMPLES]
     out = list(examples)
     region_ids = [p["id"] for p in calc.policies()]
@@ -68,11 +94,11 @@ def texts() -> list[str]:
     heavy = heavy_scenario()
     out.append(json.dumps(heavy, ensure_ascii=False))
     out.append(json.dumps({**heavy, "activities": heavy["activities"] * 2}, ensure_ascii=False))  # over the limit
-    out.append(json.dumps({"version": 1, "policy": "hefei", "activities": [], "extra": "x" * 2_100_000}))  # too large
-    return out + ERROR_TEXTS
+    out.append(json.dumps({"version": 1, "policy": first_region(), "activities": [], "extra": "x" * 2_100_000}))  # too large
+    return out + error_texts()
 
 
 def compare_texts() -> list[str]:
     """What the calculator's 各地区对比 (calc.compare_json) is given: every example, and the error
     paths."""
-    return [p.read_text("utf-8") for p in EXAMPLES] + ERROR_TEXTS[:4]
+    return [p.read_text("utf-8") for p in EXAMPLES] + error_texts()[:4]

@@ -19,7 +19,7 @@ BLANK_YEAR_ROWS = 5
 
 
 def path(policy_id: str) -> str:
-    """The worksheet's page in build/docs/ (URL regions/<id>-worksheet/)."""
+    """The worksheet's page among the generated pages (build/generated/; URL regions/<id>-worksheet/)."""
     return f"regions/{policy_id}-worksheet.md"
 
 
@@ -30,7 +30,7 @@ def page(policy: dict, data_version: object = None) -> str:
 
 
 def write(docs, policies: list[dict], data_version: object = None) -> list[str]:
-    """Write each region's worksheet into build/docs/; returns the pages written."""
+    """Write each region's worksheet into `docs` (build/generated/); returns the pages written."""
     written = []
     for policy in policies:
         rel = path(policy["id"])

@@ -9,17 +9,21 @@ import { VOCABULARY } from "./vocabulary.js";
 const UNCHANGED = "您当前填写的内容没有改变。";
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
-export function exportScenario(scenario, doc = document) {
-  const text = JSON.stringify(scenario, null, 2);
-  const blob = new Blob([text], { type: "application/json" });
-  const url = URL.createObjectURL(blob);
+/** Offer a JSON text to the user as a file called `name` (a link to it, clicked). */
+function download(text, name, doc) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
   const a = doc.createElement("a");
   a.href = url;
-  a.download = fileName(scenario);
+  a.download = name;
   doc.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function exportScenario(scenario, doc = document) {
+  const text = JSON.stringify(scenario, null, 2);
+  download(text, fileName(scenario), doc);
   return text;
 }
 
@@ -31,14 +35,7 @@ export function exportText(text, name, doc = document) {
   } catch {
     // not JSON: exported as it is, nothing changed
   }
-  const url = URL.createObjectURL(new Blob([pretty], { type: "application/json" }));
-  const a = doc.createElement("a");
-  a.href = url;
-  a.download = name;
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  download(pretty, name, doc);
 }
 
 export function fileName(scenario, today = new Date()) {

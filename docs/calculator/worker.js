@@ -244,7 +244,7 @@ async function fromSnapshot() {
   phase("restored");
   pyodide.runPython("import random; random.seed()"); // else every visit draws the same numbers
   const calc = pyodide.pyimport("calc");
-  const check = calc.evaluate_json(snap.checkScenario);
+  const check = calc.evaluate_json(snap.checkScenario, snap.checkToday); // a fixed date: the report names it
   if (check !== snap.checkReport) throw new Error("snapshot: self-check gave another report");
   restored = pyodide;
   return calc;

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 import shutil
 import sys
 from pathlib import Path
@@ -18,11 +17,8 @@ SITE = ROOT / "site"
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run",
-]
+from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402  (the benchmark launches it alike)
+
 START_TIMEOUT_MS = 90_000  # Python starting in the browser: ~3 s on an idle machine of this kind
 
 

@@ -2,7 +2,7 @@
 beside the project's notices: `python build.py --policies … --sources … --build … --site …`.
 The fixture gets its region page and is computed by calc in the browser exactly as in CPython,
 with no file outside its YAML and its tests changed. The build (about a minute) goes to a
-temporary folder; site/ and calc/rules.json are left alone.
+temporary folder; site/, calc/rules.json and docs/ are left alone.
 """
 
 from __future__ import annotations
@@ -46,10 +46,16 @@ def fixture_build(tmp_path_factory):
     command = [sys.executable, "build.py", "--policies", str(FIXTURES / "policies"), "--sources", str(FIXTURES / "sources"),
                "--build", str(out / "build"), "--site", str(out / "site")]
     before = (ROOT / "calc" / "rules.json").read_bytes()
+    docs_before = _files(ROOT / "docs")
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-3000:]
     assert (ROOT / "calc" / "rules.json").read_bytes() == before
+    assert _files(ROOT / "docs") == docs_before  # MkDocs reads docs/ as it is: nothing written there
     return out
+
+
+def _files(folder) -> dict:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.stat().st_size) for p in folder.rglob("*")}
 
 
 @pytest.fixture(scope="module")

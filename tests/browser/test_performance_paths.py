@@ -115,6 +115,27 @@ def test_scenario_beyond_the_snapshot_is_computed_after_a_normal_start(fresh, si
     assert len([m for m in console if "starting Python normally" in m]) == 1, console
 
 
+def test_the_snapshot_is_used_on_another_day(fresh, site_url):
+    """The self-check after a restore compares calc's report with the build's, and a report says
+    which date it used: the check must not depend on the day the page is opened. Here the
+    worker's clock is three days after the build's."""
+    import datetime
+
+    import calc
+
+    def days_later(route):
+        response = route.fetch()
+        shift = "const shiftedNow = Date.now; Date.now = () => shiftedNow() + 3 * 86_400_000;\n"
+        route.fulfill(response=response, body=shift + response.text())
+
+    fresh.route(re.compile(r".*/calculator/worker\.js(\?.*)?$"), days_later)
+    texts = [EXAMPLES[0].read_text("utf-8")]
+    ready, reports = run_worker(fresh, site_url, texts)
+    later = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
+    assert reports == [json.loads(calc.evaluate_json(t, later)) for t in texts]  # the worker's clock moved
+    assert ready["start"] == "snapshot", ready
+
+
 def test_forced_fallback_gives_cpythons_reports(fresh, site_url):
     texts = all_texts()
     ready, reports = run_worker(fresh, site_url, texts, "?start=normal")
