@@ -96,6 +96,13 @@ MESSAGES = {
     "no_options": "该年度已没有可计入这一类别的类型（都已到上限或不适用）。",
     "no_target": "未选择职称申报，仅逐年自查。",
     "grid": "按证书或学时证明（网络学院、继续教育平台打印的）逐年填写公需科目和专业科目的学时；论文、专利等其他成果在下面另行添加。",
+    # how a verdict is decided where something is missing (calc/readiness.py), beside every verdict and on region pages
+    "how_decided": (
+        "结论怎样得出：这次申报的规定要用到、而您还没有填写的信息（性别、出生日期、任现职起始年份、学历学位、是否已取得副高级职称），"
+        "以及通知没有给出、您也没有填写的年度要求，本站按它们所有可能的情况计算：每一种情况都满足，才说“学时条件已满足”；"
+        "每一种情况都不满足，才说“学时条件尚未满足”；否则说“无法判断”，并指出是哪些信息或年度决定结论、其中几个年度须达标。"
+        "通知没有给出的年度要求，不会低于全国规定的每年累计90学时。按今天的日期已经结束的年度，不再安排补学。"
+    ),
 }
 
 # The fields of the scenario format outside a kind's own (scenario.md), as a form asks for them.
