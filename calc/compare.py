@@ -32,14 +32,12 @@ from __future__ import annotations
 
 import math
 
-from calc import ruledata
+from calc import methods, ruledata
 from calc.clock import as_of
 from calc.report import evaluate
 from calc.scenario import read_activity
 from calc.vocabulary import fmt
 
-QUANTITY_METHODS = ("as_stated", "per_unit")
-PLAIN_HOURS_METHODS = ("as_stated", "per_unit", "first_given", "fixed", "table")  # not a whole year or tenure
 HOURS_UNIT = "学时"
 ENTRY_STATES = ("same", "carried", "not_carried")
 
@@ -67,14 +65,12 @@ def quantity_fields(kind: dict) -> list[tuple[dict, dict]]:
     """(field, formula) of each number the kind's hours are counted from (学时, 门, 天 …), in the
     order its conversion takes them; empty for a table, a fixed amount or an effect."""
     conv = kind["conversion"]
-    options = conv["options"] if conv["method"] == "first_given" else [conv]
     specs = {f["name"]: f for f in kind.get("fields", [])}
     found = []
-    for option in options:
-        if option["method"] in QUANTITY_METHODS:
-            spec = specs.get(option.get("field", "hours"))
-            if spec is not None:
-                found.append((spec, option))
+    for formula in methods.of(conv).formulas(conv):
+        spec = specs.get(formula.get("field", "hours"))
+        if spec is not None:
+            found.append((spec, formula))
     return found
 
 
@@ -127,7 +123,7 @@ def carry(entry: dict, index: int, source: dict, target: dict, credited: float |
             carried[name] = entry[name]
     quantities = quantity_fields(other)
     if quantities and not any(spec["name"] in carried for spec, _ in quantities):
-        plain = kind["conversion"]["method"] in PLAIN_HOURS_METHODS
+        plain = methods.of(kind["conversion"]).plain_hours
         converted = convert_amount(entry, kind, quantities, credited if plain else None, source, target)
         if converted is None:
             labels = "或".join(f"“{spec['label']}”" for spec, _ in quantities)
@@ -173,13 +169,14 @@ def convert_amount(entry: dict, kind: dict, quantities: list[tuple[dict, dict]],
         what = value_words(given[0], entry[given[0]["name"]]) if given else f"“{kind['name']}”"
         start = f"{what}按{source['name']}的规定计 {fmt(credited)} 学时"  # 3天按青海省的规定计 21 学时
     for spec, formula in quantities:
-        if formula["method"] == "as_stated" and (spec.get("unit") or HOURS_UNIT) == HOURS_UNIT:
+        if not methods.of(formula).whole_units and (spec.get("unit") or HOURS_UNIT) == HOURS_UNIT:
             value = credited if spec["type"] == "number" else whole(credited)
             if value is not None:
                 return spec["name"], value, f"{start}，在{target['name']}填作“{spec['label']}” {fmt(value)}"
     for spec, formula in quantities:
-        rate = ruledata.dated(formula.get("rate"), entry.get("year")) if formula["method"] == "per_unit" else None
-        if not rate or rate <= 0 or formula.get("per", 1) != 1:
+        year = entry.get("year") if isinstance(entry.get("year"), int) else 0
+        rate = methods.of(formula).unit_hours(formula, year) if methods.of(formula).whole_units else None
+        if not rate or rate <= 0:
             continue
         unit = spec.get("unit") or ""
         units = credited / rate

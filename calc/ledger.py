@@ -15,7 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from calc import ruledata
-from calc.conversion import COMPLETE_YEAR, WHOLE_PROFESSIONAL, Line, convert
+from calc.conversion import convert
+from calc.line import Line
+from calc.methods import COMPLETE_YEAR, WHOLE_PROFESSIONAL
 from calc.requirement import Requirement, requirement
 from calc.scenario import Scenario
 from calc.vocabulary import CATEGORY, fmt

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import math
 
-from calc import ruledata
+from calc import methods, ruledata
 from calc.ledger import Year
 from calc.vocabulary import CATEGORY, MESSAGES, fmt, hours
 
 PLANNED_TITLE = "计划补学"  # the title of an entry the plan adds
-NO_HOURS = {"no_hours", "complete_year", "complete_any_tenure_year"}
 
 
 def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict | None:
@@ -28,21 +27,17 @@ def entry_for(kind: dict, amount: float, room: float | None, year: int) -> dict 
     fixed rate, rounded up to whole units: 公需课 1 门 for 20 hours short is 30 hours). None when
     the kind needs more than that (a level, a rank, ...)."""
     conversion = kind["conversion"]
-    if conversion["method"] == "first_given":
-        conversion = conversion["options"][0]
-    field = conversion.get("field", "hours")
+    formula = next(iter(methods.of(conversion).formulas(conversion)), None)
+    rate = methods.of(formula).unit_hours(formula, year) if formula else None
+    if not rate:
+        return None
+    field = formula.get("field", "hours")
     if any(f.get("required") and "default" not in f and f["name"] != field for f in kind.get("fields", [])):
         return None
     if room is not None:
         amount = min(amount, room)
-    method = conversion["method"]
-    if method == "as_stated":
-        return {"field": field, "value": hours(amount), "hours": hours(amount)}
-    if method != "per_unit" or conversion.get("per", 1) != 1:
-        return None
-    rate = ruledata.dated(conversion["rate"], year)
-    if not rate:
-        return None
+    if not methods.of(formula).whole_units:
+        return {"field": field, "value": hours(amount / rate), "hours": hours(amount)}
     units = math.ceil(round(amount / rate, 6))
     supplied = units * rate if room is None else min(units * rate, room)
     return {"field": field, "value": units, "hours": hours(supplied)}
@@ -54,8 +49,8 @@ def options(policy: dict, year: Year, category: str, gap: float = 0.0) -> list[d
         used[line.kind] = used.get(line.kind, 0.0) + line.hours
     found = []
     for kind in policy["kinds"]:
-        method = kind["conversion"]["method"]
-        if kind.get("category") != category or method in NO_HOURS:
+        method = methods.of(kind["conversion"])
+        if kind.get("category") != category or not method.gives_hours:
             continue
         if not ruledata.in_years(year.year, kind.get("valid", {})) or not ruledata.in_years(year.year, kind.get("covered", {})):
             continue
@@ -67,7 +62,7 @@ def options(policy: dict, year: Year, category: str, gap: float = 0.0) -> list[d
             if room <= 0:
                 continue
         entry = {"kind": kind["id"], "name": kind["name"], "room": None if room is None else hours(room)}
-        if method in ("whole_professional", "whole_professional_tenure"):
+        if method.whole_requirement:
             entry["whole_requirement"] = True
             entry["text"] = f"{kind['name']}（可整体认定全年专业科目）"
         else:

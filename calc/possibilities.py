@@ -21,13 +21,13 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from calc import limits
-from calc.conversion import ANY_TENURE_YEAR
+from calc import methods
+from calc.methods import ANY_TENURE_YEAR
 from calc.exemption import age_on, reduction_rule
 from calc.scenario import Month, Scenario, Target
 from calc.vocabulary import DEGREE
 from calc.window import application_rule
 
-TENURE_METHODS = {"whole_professional_tenure", "complete_any_tenure_year"}
 AGES = range(16, 101)  # the ages a person applying for a title can have, when the birth date is not given
 
 
@@ -78,9 +78,9 @@ def tenure_dependent_years(scenario: Scenario) -> set[int]:
     found = set()
     for activity in scenario.activities:
         kind = activity.kind
-        rows = kind["conversion"].get("rows") or []
-        years = {activity.year, *(activity.values.get(kind["conversion"].get("per_year_of") or "", []) or [])}
-        if kind["conversion"]["method"] in TENURE_METHODS or any(row.get("effect") == "whole_professional_tenure" for row in rows):
+        conv = kind["conversion"]
+        years = {activity.year, *(activity.values.get(conv.get("per_year_of") or "", []) or [])}
+        if methods.of(conv).depends_on_tenure(conv):
             found |= years
         elif kind.get("tenure_only") or kind["id"] in converting:
             found |= {y for y in years if last is None or y < last}

@@ -8,26 +8,11 @@ lays them out). Every function takes the rule data as compiled (dicts and lists)
 
 from __future__ import annotations
 
-from calc import ruledata
+from calc import methods, ruledata
+from calc.ruledata import field_label
 from calc.vocabulary import CATEGORY, DEGREE, GENDER, LEVEL, NO_CATEGORY, STATUS, TARGET_TYPE, TERMS, fmt, years_text
 
-FIXED_AMOUNT = {"fixed", "whole_professional", "whole_professional_tenure", "complete_year", "complete_any_tenure_year"}
 CAP_SCOPE = "同一类型当年所有条目合计"
-
-
-def amount(value: object) -> str:
-    """A number, or a list of dated values ({years, value}): 2019—2020年 5；2021年起 6."""
-    if isinstance(value, list):
-        return "；".join(f"{years_text(v.get('years'))} {fmt(v.get('value'))}" for v in value)
-    return fmt(value)
-
-
-def field_label(kind: dict, name: str) -> tuple[str, str]:
-    """A field's label and unit."""
-    for f in kind.get("fields", []):
-        if f["name"] == name:
-            return f.get("label") or name, f.get("unit") or ""
-    return name, ""
 
 
 def category(kind: dict) -> str:
@@ -40,57 +25,13 @@ def category(kind: dict) -> str:
 def conversion(kind: dict, conv: dict | None = None) -> str:
     """The conversion rule of a kind in words (one line; a table is described row by row)."""
     conv = conv or kind["conversion"]
-    method = conv["method"]
-    if method == "as_stated":
-        label, _ = field_label(kind, conv.get("field", "hours"))
-        return f"按{label}计"
-    if method == "per_unit":
-        label, unit = field_label(kind, conv["field"])
-        per = fmt(conv.get("per", 1))
-        unit_words = f"{per}{unit}" if per != "1" else (unit or label)
-        return f"每{unit_words} {amount(conv['rate'])} 学时（{label}）"
-    if method == "fixed":
-        return f"{amount(conv['amount'])} 学时"
-    if method == "first_given":
-        return "；未填时".join(conversion(kind, option) for option in conv["options"])
-    if method == "table":
-        text = "按下表" + ("取其中最高的一项，不累加" if conv.get("best_of_all") else "")
-        if conv.get("per_year_of"):
-            label, _ = field_label(kind, conv["per_year_of"])
-            text += f"，计入{label}中的每一年"
-        return text
-    if method == "whole_professional":
-        return "视为完成当年专业科目的全部学时"
-    if method == "whole_professional_tenure":
-        return "视为完成任现职期间每一年专业科目的全部学时"
-    if method == "complete_year":
-        return "当年公需科目和专业科目均视为完成"
-    if method == "complete_any_tenure_year":
-        label, unit = field_label(kind, conv["field"])
-        return f"{label}达到{fmt(conv['at_least'])}{unit}的，任现职期间任一年度视为完成"
-    if method == "no_hours":
-        return f"不计学时：{conv.get('reason')}"
-    return str(method)
+    return methods.of(conv).words(kind, conv)
 
 
 def table_rows(kind: dict) -> list[list[str]]:
     """[case, result] rows of a table conversion, the last one for every other case."""
-    conv = kind["conversion"]
-    if conv["method"] != "table":
-        return []
-    rows = []
-    for row in conv["rows"]:
-        if row.get("hours") is not None:
-            result = f"{fmt(row['hours'])} 学时"
-        elif row.get("per_unit"):
-            result = conversion(kind, row["per_unit"])
-        elif row.get("as_stated"):
-            result = conversion(kind, row["as_stated"])
-        else:
-            result = "视为完成任现职期间每一年专业科目的全部学时"
-        rows.append([row.get("label") or "", result])
-    rows.append(["其他情况", f"0 学时（{conv.get('otherwise')}）"])
-    return rows
+    method = methods.of(kind["conversion"])
+    return method.rows(kind) if isinstance(method, methods.Table) else []
 
 
 def cap(kind: dict) -> str:
@@ -151,10 +92,7 @@ def fields(kind: dict) -> str:
 
 def has_fixed_amount(kind: dict) -> bool:
     """The rule gives a fixed amount (so whether it is given once a year matters)."""
-    conv = kind["conversion"]
-    if conv["method"] in FIXED_AMOUNT:
-        return True
-    return conv["method"] == "table" and any(r.get("hours") is not None or r.get("effect") for r in conv["rows"])
+    return methods.of(kind["conversion"]).fixed(kind["conversion"])
 
 
 def once_per_year(kind: dict) -> str | None:

@@ -116,6 +116,14 @@ def dated(amount: object, year: int) -> float | None:
     return None
 
 
+def field_label(kind: dict, name: str) -> tuple[str, str]:
+    """A field's label and unit."""
+    for f in kind.get("fields", []):
+        if f["name"] == name:
+            return f.get("label") or name, f.get("unit") or ""
+    return name, ""
+
+
 def cite_text(policy: dict, cite: dict) -> str:
     doc = policy["documents"][cite["doc"]]
     return f"{doc['number']} {cite['section']}"

@@ -10,7 +10,8 @@ it):
 
 from __future__ import annotations
 
-from calc.conversion import WHOLE_PROFESSIONAL, rule_line
+from calc.line import rule_line
+from calc.methods import WHOLE_PROFESSIONAL
 from calc.possibilities import any_year_lines
 
 

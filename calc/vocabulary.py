@@ -143,6 +143,13 @@ def fmt(value: float | int | None) -> str:
     return str(hours(value))  # never 1e+06: hours are at most one decimal place
 
 
+def dated_text(value: object) -> str:
+    """A number, or a list of dated values ({years, value}): 2019—2020年 5；2021年起 6."""
+    if isinstance(value, list):
+        return "；".join(f"{years_text(v.get('years'))} {fmt(v.get('value'))}" for v in value)
+    return fmt(value)
+
+
 def years_text(span: dict | None) -> str:
     """A span of years {from, to} in words: 2019—2020年, 2025年, 2025年起, 2018年及以前, 各年度."""
     span = span or {}
