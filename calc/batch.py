@@ -52,7 +52,7 @@ import re
 
 from calc.batch_people import Person, Workbook, entry, people
 from calc.sheets import open_book
-from calc.vocabulary import target_label
+from calc.vocabulary import LEVEL, TARGET_TYPE, target_label
 
 __all__ = ["read", "check", "unassigned", "results", "read_json", "check_json", "unassigned_json", "Person", "Workbook"]
 
@@ -79,7 +79,7 @@ def check(person: Person | dict, today=None) -> dict:
         "name": person.name,
         "id": person.id,
         "region": person.region,
-        "target": application(target) if verdict else None,
+        "target": application(target) if verdict and target else None,
         "status": verdict["status"] if verdict else None,
         "reachable": verdict.get("reachable") if verdict else None,
         "label": verdict["verdict_label"] if verdict else report["brief_text"],
@@ -89,12 +89,14 @@ def check(person: Person | dict, today=None) -> dict:
     }
 
 
-def application(target: dict) -> str:
-    """2025年中级职称评审 (calc's words for a target it accepted)."""
+def application(target: dict) -> str | None:
+    """2025年中级职称评审 (calc's words), for a target whose type, level and year calc can read."""
 
     class Target:
-        type, level, year = target["type"], target["level"], target["year"]
+        type, level, year = target.get("type"), target.get("level"), target.get("year")
 
+    if Target.type not in TARGET_TYPE or Target.level not in LEVEL or not isinstance(Target.year, int):
+        return None
     return target_label(Target)
 
 

@@ -314,7 +314,13 @@ class Reader:
             self.book.errors.append(entry(sheet.name, None, None, f"“{sheet.name}”表中没有找到标题行：须有一行写着“类型”“年度”和“编号”（或“姓名”）。"))
             return
         known, labels = activity_headers(), kind_field_labels()
-        table = Table(sheet, start, lambda h: known.get(normalized(h)) or (Column("field", normalized(h)) if normalized(h) in labels else None), self.book)
+
+        def meaning(header: str) -> Column | None:  # a kind's field: its label, or a part of one (天数, 学时)
+            written = normalized(header)
+            field_like = written in labels or (len(written) >= 2 and any(written in label for label in labels))
+            return known.get(written) or (Column("field", written) if field_like else None)
+
+        table = Table(sheet, start, meaning, self.book)
         index: dict[str, dict] = {"id": {}, "name": {}}
         for person in self.book.people:
             for part in ("id", "name"):

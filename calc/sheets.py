@@ -85,9 +85,9 @@ def open_book(data: bytes, filename: str) -> tuple[list[Sheet] | None, dict | No
     return None, problem("format_unsupported", f"不能读取 {shown[:20]}：请选择 Excel 工作簿（.xlsx）或 CSV 文件（.csv）。")
 
 
-def gathered(name: str, rows, width: int = limits.MAX_BATCH_COLUMNS) -> Sheet:
-    """A Sheet of the rows (number, cells) that hold anything, cells cut to `width`, strings
-    stripped and empty strings None; reading stops past the row limit."""
+def gathered(name: str, rows) -> Sheet:
+    """A Sheet of the rows (number, cells) that hold anything, cells cut to MAX_BATCH_COLUMNS,
+    strings stripped and empty strings None; reading stops past the row limit."""
     sheet = Sheet(name)
     seen = 0
     for number, cells in rows:
@@ -100,7 +100,7 @@ def gathered(name: str, rows, width: int = limits.MAX_BATCH_COLUMNS) -> Sheet:
                 sheet.cut = number
                 break
             continue
-        cells = [c.strip() or None if isinstance(c, str) else c for c in list(cells[:width])]
+        cells = [c.strip() or None if isinstance(c, str) else c for c in list(cells[: limits.MAX_BATCH_COLUMNS])]
         if any(c is not None for c in cells):
             sheet.rows.append((number, cells))
     return sheet
@@ -164,9 +164,18 @@ def read_xlsx(data: bytes) -> tuple[list[Sheet] | None, dict | None]:
 
 def xlsx_rows(ws):
     """(row number, cell values) of a read-only worksheet, dates as calc/dates.py reads them. openpyxl
-    yields every row from the first, missing ones as empty rows, so the count is the row number."""
+    yields every row from the first, missing ones as one shared empty row (skipped at once: a file
+    may claim a row a million down), so the count is the row number."""
     ws.reset_dimensions()  # a wrong <dimension> (XFD1048576) must not pad every row to 16,384 cells
+    missing = None
     for number, cells in enumerate(ws.iter_rows(max_col=limits.MAX_BATCH_COLUMNS), start=1):
+        if cells is missing:
+            yield number, ()
+            continue
+        if not any(hasattr(c, "row") for c in cells):  # no cell the file holds
+            missing = cells  # openpyxl yields the same filler for each row the file does not have
+            yield number, ()
+            continue
         yield number, [cell_value(c) for c in cells]
 
 
