@@ -11,9 +11,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from functools import lru_cache
 
 from calc import dates, limits
 
+_SPACE = re.compile(r"\s+")
 YES, NO = "是", "否"  # how a yes/no column is filled in (batch.md: 已取得副高 是 / 否)
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _ID_NUMBER = re.compile(r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx]")
@@ -27,7 +29,12 @@ class Unreadable(ValueError):
 def normalized(value: object) -> str:
     """Text compared as a person means it: NFKC (full-width letters and digits, （） as ()), no
     whitespace anywhere."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text(value)))
+    return _normalized(value) if isinstance(value, str) else _normalized(text(value))
+
+
+@lru_cache(maxsize=4096)  # the same labels and headers are compared for every row
+def _normalized(written: str) -> str:
+    return _SPACE.sub("", unicodedata.normalize("NFKC", written.strip()))
 
 
 def text(value: object) -> str:
@@ -51,7 +58,7 @@ def looks_like_id_number(value: object) -> bool:
         return False
     if isinstance(value, (int, float)):
         return 1e16 <= abs(value) < 1e18
-    if isinstance(value, str):
+    if isinstance(value, str) and len(value) >= 7:  # 18 characters, or 1.1E+17: anything shorter is not one
         written = normalized(value)
         return bool(_ID_NUMBER.fullmatch(written) or _ID_AS_NUMBER.fullmatch(written))
     return False

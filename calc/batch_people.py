@@ -130,6 +130,21 @@ class Table:
             if index < len(row) and row[index] is not None:
                 yield index, self.headers[index], column, row[index]
 
+    def read(self, row: list, number: int, errors: list[dict], take) -> bool:
+        """take(header, column, value) for each cell holding something; a cell that looks like an ID
+        number is not read and `take` raising Unreadable is an error on the cell (in `errors`).
+        True when every cell was read."""
+        read = True
+        for _index, header, column, value in self.cells(row):
+            try:
+                if looks_like_id_number(value):
+                    raise Unreadable(ID_CELL)
+                take(header, column, value)
+            except Unreadable as exc:
+                errors.append(entry(self.sheet.name, number, header, str(exc)))
+                read = False
+        return read
+
     def has(self, part: str) -> bool:
         return self.header(part) is not None
 
@@ -213,25 +228,22 @@ class Reader:
         scenario, places = person.scenario, person.places
         places["fields"] = dict(table.fields)
         facts, target, grid_cells = {}, {}, []
-        for _index, header, column, value in table.cells(row):
-            if looks_like_id_number(value):
-                person.errors.append(entry(sheet, number, header, ID_CELL))
-                continue
-            try:
-                if column.part == "name":
-                    person.name = cells.text(value)
-                elif column.part == "id":
-                    person.id = cells.text(value)
-                elif column.part == "region":
-                    scenario["policy"] = self.region(value)
-                elif column.part == "grid":
-                    grid_cells.append((header, column, cells.number(value)))
-                elif column.part == "target":
-                    target[column.key] = target_value(column.key, value)
-                elif column.part == "person":
-                    facts[column.key] = fact_value(column.key, value)
-            except Unreadable as exc:
-                person.errors.append(entry(sheet, number, header, str(exc)))
+
+        def take(header: str, column: Column, value: object) -> None:
+            if column.part == "name":
+                person.name = cells.text(value)
+            elif column.part == "id":
+                person.id = cells.text(value)
+            elif column.part == "region":
+                scenario["policy"] = self.region(value)
+            elif column.part == "grid":
+                grid_cells.append((header, column, cells.number(value)))
+            elif column.part == "target":
+                target[column.key] = target_value(column.key, value)
+            elif column.part == "person":
+                facts[column.key] = fact_value(column.key, value)
+
+        table.read(row, number, person.errors, take)
         if person.name is None and scenario["policy"] is None and not grid_cells:
             return None
         if person.name is None:
@@ -278,14 +290,14 @@ class Reader:
 
         for number, row in table.rows:
             values, fields = {}, {}
-            try:
-                for _index, header, column, value in table.cells(row):
-                    name = column.key or column.part
-                    fields[name] = header
-                    values[name] = (self.region(value) if name == "region" else
-                                    cells.year(value) if name == "year" else cells.number(value))
-            except Unreadable as exc:
-                self.book.errors.append(entry(sheet.name, number, header, str(exc)))
+
+            def take(header: str, column: Column, value: object) -> None:
+                name = column.key or column.part
+                fields[name] = header
+                values[name] = (self.region(value) if name == "region" else
+                                cells.year(value) if name == "year" else cells.number(value))
+
+            if not table.read(row, number, self.book.errors, take):
                 continue
             year = cells.text(values.get("year"))
             figures = {k: values[k] for k in ("public", "professional") if k in values}
@@ -350,25 +362,22 @@ class Reader:
             return  # the person's own row has no region calc knows, and says so
         kinds = {k["id"]: k for k in self.catalogue(person.scenario["policy"])["kinds"]}
         activity, fields, pending = {}, {}, []
-        for _index, header, column, value in table.cells(row):
-            if looks_like_id_number(value):
-                person.errors.append(entry(sheet, number, header, ID_CELL))
-                continue
-            try:
-                if column.part == "kind":
-                    activity["kind"] = cells.choice(value, {k: spec["name"] for k, spec in kinds.items()})
-                elif column.part == "year":
-                    activity["year"] = cells.year(value)
-                elif column.part == "activity":  # 名称或备注, 证明材料
-                    activity[column.key] = cells.text(value)
-                elif column.part == "field":
-                    pending.append((header, value))
-                    continue
-                else:
-                    continue
-                fields[column.key or column.part] = header
-            except Unreadable as exc:
-                person.errors.append(entry(sheet, number, header, str(exc)))
+
+        def take(header: str, column: Column, value: object) -> None:
+            if column.part == "field":  # a kind's field: read once the kind is known
+                pending.append((header, value))
+                return
+            if column.part == "kind":
+                activity["kind"] = cells.choice(value, {k: spec["name"] for k, spec in kinds.items()})
+            elif column.part == "year":
+                activity["year"] = cells.year(value)
+            elif column.part == "activity":  # 名称或备注, 证明材料
+                activity[column.key] = cells.text(value)
+            else:
+                return
+            fields[column.key or column.part] = header
+
+        table.read(row, number, person.errors, take)
         if "kind" not in activity:
             if not any(e["row"] == number and e["sheet"] == sheet for e in person.errors):
                 person.errors.append(entry(sheet, number, table.header("kind"), "缺少类型。"))

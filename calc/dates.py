@@ -30,17 +30,12 @@ EXAMPLE = "1973-05-01 或 1973年5月1日"
 EXAMPLE_MONTH = "1973-05 或 1973年5月"
 
 _TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")  # after the date, a space or T between
-_FULL = [
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
+_SEPARATORS = [re.escape(mark) for mark in "-/."]  # 1973-5-1, 1973/5/1, 1973.5.1 (the same mark twice)
+_FULL = [re.compile(rf"(\d{{4}}){s}(\d{{1,2}}){s}(\d{{1,2}})") for s in _SEPARATORS] + [
     re.compile(r"(\d{4})(\d{2})(\d{2})"),
     re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
 ]
-_MONTH = [
-    re.compile(r"(\d{4})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})"),
+_MONTH = [re.compile(rf"(\d{{4}}){s}(\d{{1,2}})") for s in _SEPARATORS] + [
     re.compile(r"(\d{4})(\d{2})"),
     re.compile(r"(\d{4})年(\d{1,2})月?"),
 ]

@@ -3,8 +3,8 @@
     open_book(data, filename) -> (sheets, None) | (None, problem)
 
 A Sheet is its name and its rows that hold anything, each with the spreadsheet's own row number
-(counting title rows), at most MAX_BATCH_ROWS after the first MAX_BATCH_ROWS + 50 rows are seen
-(`cut` then says where reading stopped) and MAX_BATCH_COLUMNS cells a row. Cells are what the
+(counting title rows): the first MAX_BATCH_ROWS + 1 of them (the header and the rows under it;
+`cut` says where reading stopped when more follow), MAX_BATCH_COLUMNS cells a row. Cells are what the
 file holds: None, text, a number, a boolean, a datetime; a date cell whose format shows only a
 year and a month (yyyy"年"m"月", yyyy-mm) is given as the text `YYYY-MM`, which calc/dates.py
 reads as a year and month (出生年月).
@@ -49,7 +49,6 @@ SAVE_AS_XLSX = "请在 Excel 或 WPS 中用“另存为”保存为 Excel 工作
 CHINESE_DATE_FORMATS = {27: True, 28: False, 29: False, 30: False, 31: False, 36: True, 50: True, 51: False,
                         52: True, 53: False, 54: False, 57: True, 58: False}
 EXCEL_EPOCH = datetime(1899, 12, 30)
-EXTRA_ROWS = 50  # empty or note rows seen past the limit before reading stops
 EXCEL_MAX_ROWS = 1_048_576  # a sheet has no more rows: a file that says otherwise is not read further
 
 
@@ -89,20 +88,16 @@ def gathered(name: str, rows) -> Sheet:
     """A Sheet of the rows (number, cells) that hold anything, cells cut to MAX_BATCH_COLUMNS,
     strings stripped and empty strings None; reading stops past the row limit."""
     sheet = Sheet(name)
-    seen = 0
     for number, cells in rows:
         if number > EXCEL_MAX_ROWS:
+            break  # nothing a spreadsheet can hold: a crafted file
+        cells = [c.strip() or None if isinstance(c, str) else c for c in list(cells[: limits.MAX_BATCH_COLUMNS])]
+        if not any(c is not None for c in cells):
+            continue
+        if len(sheet.rows) > limits.MAX_BATCH_ROWS:  # the header and MAX_BATCH_ROWS rows under it are read
             sheet.cut = number
             break
-        if len(sheet.rows) >= limits.MAX_BATCH_ROWS + 1:  # the header and MAX_BATCH_ROWS rows under it
-            seen += 1
-            if any(c not in (None, "") for c in cells) or seen > EXTRA_ROWS:
-                sheet.cut = number
-                break
-            continue
-        cells = [c.strip() or None if isinstance(c, str) else c for c in list(cells[: limits.MAX_BATCH_COLUMNS])]
-        if any(c is not None for c in cells):
-            sheet.rows.append((number, cells))
+        sheet.rows.append((number, cells))
     return sheet
 
 
