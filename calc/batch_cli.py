@@ -18,7 +18,7 @@ from calc import batch as batch_check, limits, to_json
 from calc.batch_export import CHECK, where, write_csv, write_xlsx
 from calc.batch_people import Workbook
 from calc.cli import read_bytes, say, write
-from calc.sheets import problem as sheet_problem
+from calc.sheets import NO_OPENPYXL, problem as sheet_problem
 from calc.vocabulary import MESSAGES, TERMS
 
 
@@ -42,6 +42,9 @@ def batch(path: str, today, as_json: bool, out: str | None) -> int:
                 handle.write(write_xlsx(found) if out.lower().endswith(".xlsx") else write_csv(found))
         except OSError as exc:
             say(f"无法写入 {out}：{exc.strerror or exc}。\n")
+            return 2
+        except ImportError:
+            say(NO_OPENPYXL + "\n")
             return 2
         say(f"结果已写入 {out}。\n")
     return 1 if any(result["errors"] for result in found) else 0

@@ -43,6 +43,7 @@ PROBLEM_CODES = {
 }
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, .et, and an encrypted .xlsx
+NO_OPENPYXL = "读取和写入 .xlsx 需要 openpyxl，这里没有安装：请安装（pip install -r requirements-dev.txt），或另存为 CSV（.csv）。"
 SAVE_AS_XLSX = "请在 Excel 或 WPS 中用“另存为”保存为 Excel 工作簿（.xlsx）后再选择。"
 # Built-in number formats of Chinese Excel and WPS (ECMA-376 Part 1, 18.8.30, zh-cn) that openpyxl
 # does not know: True when the format shows only a year and a month.
@@ -66,8 +67,9 @@ def problem(code: str, message: str) -> dict:
 
 
 def open_book(data: bytes, filename: str) -> tuple[list[Sheet] | None, dict | None]:
-    """The file's sheets (a CSV is one sheet named 人员), or None and the problem."""
-    data = bytes(data)
+    """The file's sheets (a CSV is one sheet named 人员), or None and the problem. `data`: bytes, a
+    bytearray or memoryview, or Pyodide's proxy of a Uint8Array (its to_bytes())."""
+    data = data.to_bytes() if hasattr(data, "to_bytes") else bytes(data)
     size = limits.MAX_BATCH_BYTES // 1_000_000
     if len(data) > limits.MAX_BATCH_BYTES:
         return None, problem("file_too_large", f"文件超过 {size} MB，无法读取。请把人员分成几个文件。")
@@ -142,8 +144,10 @@ def read_xlsx(data: bytes) -> tuple[list[Sheet] | None, dict | None]:
         return None, problem("file_too_large", f"这个工作簿解压后超过 {limits.MAX_BATCH_UNPACKED // 1_000_000} MB，无法读取。请删去无关的工作表、图片，或把人员分成几个文件。")
     import warnings  # noqa: PLC0415
 
-    import openpyxl  # noqa: PLC0415  (only here: calc itself needs nothing beyond the standard library)
-
+    try:
+        import openpyxl  # noqa: PLC0415  (only here: calc itself needs nothing beyond the standard library)
+    except ImportError:
+        return None, problem("format_unsupported", NO_OPENPYXL)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns of styles and extensions it drops: nothing of ours

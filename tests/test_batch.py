@@ -858,3 +858,15 @@ def test_cli_batch_exit_2_when_the_file_cannot_be_used(tmp_path):
     assert calc_cli("batch", str(tmp_path), "--json").returncode == 2
     assert calc_cli("batch", str(tmp_path / "a.xls"), "--out", "结果.pdf").returncode == 2
     assert calc_cli("check", str(tmp_path / "a.xls"), "--out", "结果.csv").returncode == 2
+
+
+def test_cli_batch_reads_a_csv_without_site_packages_and_says_what_an_xlsx_needs(tmp_path):
+    path = tmp_path / "人员.csv"
+    path.write_bytes(csv_bytes([["姓名", "地区", "2024公需"], ["张三", "合肥", 30]], encoding="gb18030"))
+    run = [sys.executable, "-S", "-m", "calc", "batch"]
+    result = subprocess.run([*run, str(path), "--json", "--today", TODAY.isoformat()], cwd=ROOT, capture_output=True, timeout=60)
+    assert result.returncode == 0 and json.loads(result.stdout)[0]["label"] == "2024年未达标"
+    xlsx = tmp_path / "人员.xlsx"
+    xlsx.write_bytes(xlsx_bytes({"人员": PEOPLE}))
+    result = subprocess.run([*run, str(xlsx)], cwd=ROOT, capture_output=True, timeout=60)
+    assert result.returncode == 2 and "openpyxl" in result.stderr.decode() and b"Traceback" not in result.stderr
