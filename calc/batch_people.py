@@ -54,7 +54,7 @@ class Person:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Person":
-        return cls(**{name: data.get(name) for name in cls.__dataclass_fields__})
+        return cls(**{name: data[name] for name in cls.__dataclass_fields__ if name in data})
 
 
 @dataclass
@@ -88,7 +88,7 @@ class Table:
     """A sheet's header row and what each column means; the columns not read are said in notes
     (unknown, ID numbers) or errors (a column repeated)."""
 
-    def __init__(self, sheet: Sheet, start: int, meaning, book: Workbook, id_parts=("id",)):
+    def __init__(self, sheet: Sheet, start: int, meaning, book: Workbook):
         self.sheet = sheet
         self.number, header = sheet.rows[start]
         self.rows = sheet.rows[start + 1:]
@@ -103,7 +103,8 @@ class Table:
             shown = written or f"第{letter(index)}列（无标题）"
             values = [row[index] for _, row in self.rows if index < len(row) and row[index] is not None]
             column = meaning(written) if written else None
-            if is_id_header(written) or (any(map(looks_like_id_number, values)) and (column is None or column.part in id_parts)):
+            # an ID-card column: by its header, or, unknown or 编号, by a value that looks like one
+            if is_id_header(written) or (any(map(looks_like_id_number, values)) and (column is None or column.part == "id")):
                 ids.append(shown)
             elif column is None:
                 if written or values:
