@@ -1,5 +1,7 @@
 """Command line: `python -m calc check FILE [--json] [--today DATE]`, `python -m calc compare FILE
-[--json] [--today DATE]`, `python -m calc kinds POLICY [--json]`.
+[--json] [--today DATE]`, `python -m calc kinds POLICY [--json]`, `python -m calc batch FILE
+[--json] [--today DATE] [--out RESULT.xlsx|.csv]` (a unit's spreadsheet, contract batch.md:
+calc/batch.py; exit 2 also when the spreadsheet cannot be used).
 
 Exit status (scenario.md): 0 when the report has no errors, 1 when it has any, 2 when the file
 cannot be read or parsed (or the command is misused).
@@ -32,6 +34,8 @@ USAGE = """用法：
   python -m calc compare 学时记录.json [--json] [--today 2025-07-01]
                                      按各地区的规定计算同样的内容（--json 输出对比）
   python -m calc kinds 地区 [--json]   列出该地区可录入的活动类型
+  python -m calc batch 人员表.xlsx [--json] [--today 2025-07-01] [--out 结果.xlsx]
+                                     单位批量自查：逐人计算（.xlsx 或 .csv；--out 另存结果为 .xlsx 或 .csv）
   --today：按哪一天计算（哪些年度还能补学时、申报日期是否已过），默认为本机今天的日期
 """
 
@@ -57,6 +61,13 @@ def say(text: str) -> None:
 
 def read_file(path: str) -> tuple[str | None, dict | None]:
     """The file's text, or an error entry saying why it cannot be used."""
+    data, problem = read_bytes(path, limits.MAX_SCENARIO_BYTES, "学时记录文件", ".json")
+    return (None, problem) if problem else decode(data)
+
+
+def read_bytes(path: str, limit: int, what: str = "学时记录文件", suffix: str = ".json") -> tuple[bytes | None, dict | None]:
+    """The file's bytes, at most `limit` of them, or an error entry saying why it cannot be used;
+    `what` and `suffix` name the file the command expects."""
     shown = os.fsdecode(path) if isinstance(path, bytes) else path
     try:
         # O_NONBLOCK: opening a pipe must not wait for a writer; it changes nothing for a file.
@@ -67,26 +78,26 @@ def read_file(path: str) -> tuple[str | None, dict | None]:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            return None, error(None, None, f"无法读取 {shown}：这是一个文件夹，不是学时记录文件。", code="file_unreadable")
+            return None, error(None, None, f"无法读取 {shown}：这是一个文件夹，不是{what}。", code="file_unreadable")
         if not stat.S_ISREG(info.st_mode):
-            return None, error(None, None, f"无法读取 {shown}：这不是普通文件（例如设备或管道），请先保存为 .json 文件。", code="file_unreadable")
-        size = limits.MAX_SCENARIO_BYTES // 1_000_000
-        if info.st_size > limits.MAX_SCENARIO_BYTES:
+            return None, error(None, None, f"无法读取 {shown}：这不是普通文件（例如设备或管道），请先保存为 {suffix} 文件。", code="file_unreadable")
+        size = limit // 1_000_000
+        if info.st_size > limit:
             return None, error(None, None, f"文件超过 {size} MB，无法读取。", code="file_too_large")
         chunks, total = [], 0
-        while total <= limits.MAX_SCENARIO_BYTES:  # the size may change while it is read
-            chunk = os.read(fd, min(1 << 20, limits.MAX_SCENARIO_BYTES + 1 - total))
+        while total <= limit:  # the size may change while it is read
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
             if not chunk:
                 break
             chunks.append(chunk)
             total += len(chunk)
-        if total > limits.MAX_SCENARIO_BYTES:
+        if total > limit:
             return None, error(None, None, f"文件超过 {size} MB，无法读取。", code="file_too_large")
     except OSError:
         return None, error(None, None, f"无法读取文件 {shown}。", code="file_unreadable")
     finally:
         os.close(fd)
-    return decode(b"".join(chunks))
+    return b"".join(chunks), None
 
 
 def decode(data: bytes) -> tuple[str | None, dict | None]:
@@ -113,10 +124,10 @@ def main(argv: list[str]) -> int:
         return 130
 
 
-def options(argv: list[str]) -> tuple[list[str], bool, date | None] | None:
-    """The arguments without the options, --json, and --today's date (None: the system's); None
-    when an option is misused."""
-    args, as_json, today = [], False, None
+def options(argv: list[str]) -> tuple[list[str], bool, date | None, str | None] | None:
+    """The arguments without the options, --json, --today's date (None: the system's) and --out's
+    file (batch); None when an option is misused."""
+    args, as_json, today, out = [], False, None, None
     pending = iter(argv)
     for arg in pending:
         if arg == "--json":
@@ -128,20 +139,29 @@ def options(argv: list[str]) -> tuple[list[str], bool, date | None] | None:
             except ValueError:
                 say(f"--today 须写成 2025-07-01 这样的日期，不能是“{value[:20]}”。\n")
                 return None
+        elif arg == "--out" or arg.startswith("--out="):
+            out = arg.split("=", 1)[1] if "=" in arg else next(pending, "")
+            if not out.lower().endswith((".xlsx", ".csv")):
+                say(f"--out 须是 .xlsx 或 .csv 文件，不能是“{out[:40]}”。\n")
+                return None
         else:
             args.append(arg)
-    return args, as_json, today
+    return args, as_json, today, out
 
 
 def run(argv: list[str]) -> int:
     parsed = options(argv)
     if parsed is None:
         return 2
-    args, as_json, today = parsed
-    if len(args) != 2 or args[0] not in ("check", "compare", "kinds"):
+    args, as_json, today, out = parsed
+    if len(args) != 2 or args[0] not in ("check", "compare", "kinds", "batch") or (out and args[0] != "batch"):
         say(USAGE)
         return 2
     command, target = args
+    if command == "batch":
+        from calc.batch_cli import batch  # noqa: PLC0415  (only this command reads spreadsheets)
+
+        return batch(target, today, as_json, out)
     if command == "kinds":
         found = catalogue(target)
         if found is None:

@@ -17,6 +17,12 @@ MAX_NUMBER_DIGITS = 400  # digits of one number in the JSON text (longer ones re
 MAX_TEXT = 2_000  # characters in a title, evidence note or other free text
 MAX_ERRORS = 1_000  # error entries listed in one report; the rest are counted in the last one
 
+# The unit's batch check (calc/batch.py, issue 23): one spreadsheet of many people.
+MAX_BATCH_BYTES = 20_000_000  # the spreadsheet file (.xlsx or .csv); a 5,000-row xlsx is well under 1 MB
+MAX_BATCH_UNPACKED = 200_000_000  # the parts of an .xlsx (a zip) unpacked together: a small file can unpack to gigabytes
+MAX_BATCH_ROWS = 5_000  # rows read from one sheet (人员, 成果, 年度要求) after its header; the rest are not read
+MAX_BATCH_COLUMNS = 300  # columns read from one sheet (years 2000—2100 of 公需 and 专业 are 202)
+
 # The calculator page (not calc): the longest share link it offers, and the history it keeps.
 MAX_LINK_CHARS = 8_000  # longer scenarios are shared as a file (README: 分享链接的长度)
 HISTORY_STATES = 8  # earlier states kept in this browser (保存的历史版本)
