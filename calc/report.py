@@ -68,6 +68,7 @@ def build(raw: object, today: date | str | None = None) -> dict:
     }
     if decision is not None:
         report["readiness"] = result_words.verdict_entry(decision, after)
+    report["dates"] = result_words.dates_read(scenario)
     report["deadlines"] = deadlines(scenario, set(ledger.years), today)
     report["errors"] = errors
     report["warnings"] = scenario.warnings

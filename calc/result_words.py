@@ -155,6 +155,21 @@ def line_words(line) -> dict:
     }
 
 
+def dates_read(scenario) -> dict[str, dict]:
+    """The dates of the scenario as calc read them, in words beside each field (1973年5月1日; a
+    year and month: 1973年5月): a page shows them by the field a person typed the date into."""
+    found = {}
+    born = scenario.person.birth_date
+    if born is not None:
+        day = getattr(born, "day", None)
+        found["person.birth_date"] = {"value": born.isoformat(),
+                                      "text": f"{born.year}年{born.month}月" + (f"{day}日" if day else "")}
+    target = scenario.target
+    if target is not None and target.date_given:
+        found["target.date"] = {"value": target.date.isoformat(), "text": f"{target.date.year}年{target.date.month}月{target.date.day}日"}
+    return found
+
+
 def planned_words(done, projected, planned: set[int]) -> dict[int, dict]:
     """What the planned entries add to each year (the ledger with them against the ledger without):
     {year: {planned: {public, professional, total}, planned_text, planned_lines}}; the hours are

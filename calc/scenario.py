@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from calc import limits, ruledata
+from calc import dates, limits, ruledata
 from calc.errors import error, warning
 from calc.vocabulary import CATEGORY, DEGREE, LEVEL, TARGET_FIELDS, TARGET_TYPE, years_text
 
@@ -81,6 +81,7 @@ class Target:
     date: date
     degree: str | None = None
     has_deputy_senior: bool | None = None  # None: not given (an open fact where a rule uses it)
+    date_given: bool = False  # the date was given (else 12-31 of the year)
 
 
 @dataclass
@@ -181,26 +182,19 @@ def one_of(value: object, allowed) -> bool:
 
 
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]*)?")  # as the page passes on a number too long for a double
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-ISO_MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 
 
-def parse_date(value: object, month: bool = False) -> date | Month | None:
-    """A date written YYYY-MM-DD, and nothing else: date.fromisoformat also takes week dates
-    (2025-W01-1), 20250101 and other forms a person does not mean as a date here. With `month`, a
-    year and month alone (YYYY-MM) too."""
+def parse_date(value: object, month: bool = False) -> tuple[date | Month | None, str | None]:
+    """A date as a person writes it in China (calc/dates.py: 1973-05-01, 1973/5/1, 1973年5月1日,
+    19730501 …), or None and why not; with `month`, a year and month alone too (出生年月)."""
     if not isinstance(value, str):
-        return None
-    found = ISO_MONTH.fullmatch(value) if month else None
-    if found:
-        number = int(found.group(2))
-        return Month(int(found.group(1)), number) if 1 <= number <= 12 else None
-    if not ISO_DATE.fullmatch(value):
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
+        return None, dates.read("", month)[1]
+    written, problem = dates.read(value, year_month=month)
+    if written is None:
+        return None, problem
+    if not limits.YEAR_MIN - 200 <= written.year <= limits.YEAR_MAX:
+        return None, f"“{value.strip()[:20]}”的年份不在合理范围内。"
+    return (written.as_date() or Month(written.year, written.month)), None
 
 
 def read(raw: object) -> tuple[Scenario | None, list[dict]]:
@@ -332,9 +326,9 @@ def read_fact(person: Person, key: str, spec: dict, value: object, where: str, e
         else:
             person.facts[key] = int(value)
     elif kind == "date":
-        parsed = parse_date(value, month=True)
+        parsed, problem = parse_date(value, month=True)
         if parsed is None:
-            errors.append(error(None, where, f"“{label}”须写成 1970-05-01（或只写年月 1970-05）这样的日期，已忽略。", code="date_invalid"))
+            errors.append(error(None, where, f"“{label}”：{problem}已忽略。", code="date_invalid"))
         else:
             person.facts[key] = parsed
 
@@ -406,10 +400,11 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
         return None, True
     year = int(year)
     when = date(year, 12, 31)
+    parsed = None
     if raw.get("date") is not None:
-        parsed = parse_date(raw["date"])
+        parsed, problem = parse_date(raw["date"])
         if parsed is None:
-            errors.append(error(None, "target.date", f"{TARGET_LABEL['date']}须写成 2025-11-01 这样的日期；已按当年12月31日计算。", code="date_invalid"))
+            errors.append(error(None, "target.date", f"{TARGET_LABEL['date']}：{problem}已按当年12月31日计算。", code="date_invalid"))
         elif parsed.year != year:
             errors.append(error(None, "target.date", f"{TARGET_LABEL['date']} {parsed.isoformat()} 不在{TARGET_LABEL['year']} {year} 年内；已按 {year}年12月31日计算。", code="date_not_in_year"))
         else:
@@ -423,7 +418,8 @@ def read_target(raw: object, errors: list[dict]) -> tuple[Target | None, bool]:
     if deputy is not None and not isinstance(deputy, bool):
         errors.append(error(None, "target.has_deputy_senior", f"“{TARGET_LABEL['has_deputy_senior']}”只能是 true 或 false，已忽略。", code="value_invalid"))
         deputy = None
-    return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy), False
+    return Target(type=ttype, level=level, year=year, date=when, degree=degree, has_deputy_senior=deputy,
+                  date_given=raw.get("date") is not None and when.year == year and parsed is not None), False
 
 
 def read_activities(raw: object, policy: dict, errors: list[dict], warnings: list[dict] | None = None) -> list[Activity]:

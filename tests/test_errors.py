@@ -288,11 +288,22 @@ def test_requirement_figures_have_at_most_one_decimal_like_the_notices() -> None
     assert year_of(report, 2023)["required"]["public"] == 30.5
 
 
-def test_dates_are_yyyy_mm_dd_only() -> None:
-    for text in ("2025-W01-1", "20250101", "2025-1-01", "２０２５-01-01", "2025-02-30", "1970-05-01T00:00"):
-        report = run("qinghai", GOOD, person={"birth_date": text}, target={"type": "review", "level": "intermediate", "year": 2025, "date": text})
+def test_dates_are_read_as_people_in_china_write_them_and_nothing_else() -> None:
+    # issue 21: one date reader (calc/dates.py) for the form's fields and the unit batch check
+    target = {"type": "review", "level": "intermediate", "year": 2025}
+    for text in ("2025-W01-1", "2025-02-30", "25-01-01", "1 May 2025", "2025年13月1日"):
+        report = run("qinghai", GOOD, person={"birth_date": text}, target={**target, "date": text})
         assert ("person.birth_date", "date_invalid") in codes(report), text
         assert ("target.date", "date_invalid") in codes(report), text
+    for text in ("2025-06-01", "2025/6/1", "2025.6.1", "20250601", "2025年6月1日", "２０２５-06-01", "2025-06-01T00:00"):
+        report = run("qinghai", GOOD, person={"birth_date": "1970/5/1"}, target={**target, "date": text})
+        assert report["errors"] == [], text
+        assert report["dates"] == {"person.birth_date": {"value": "1970-05-01", "text": "1970年5月1日"},
+                                   "target.date": {"value": "2025-06-01", "text": "2025年6月1日"}}
+    # a birth date given to the month (出生年月) leaves the day open; an application date may not
+    report = run("hohhot", person={"birth_date": "1970年5月"}, target={**target, "year": 2022, "date": "2022-06"})
+    assert codes(report) == [("target.date", "date_invalid")]
+    assert report["dates"]["person.birth_date"] == {"value": "1970-05", "text": "1970年5月"}
 
 
 def test_a_birth_date_on_or_after_the_application_date_or_before_1900_is_ignored() -> None:

@@ -132,3 +132,14 @@ def test_a_move_into_hefei_after_the_application_year_is_an_error_naming_the_fie
     assert (problem["field"], problem["code"]) == ("person.transferred_in_year", "year_out_of_range")
     assert "晚于申报年度" in problem["message"]
     assert report["readiness"]["status"] == "ready"  # the rest is computed, as if the move were not given
+
+
+def test_a_birth_date_given_to_the_month_leaves_only_the_day_open() -> None:
+    # 三(一) 女满50周岁不再要求、满45周岁1/3: born in December 1972, on 2022-12-15 she is 49 or 50
+    # — the day decides (exempt, or a third she does not meet); in June 1972 she is 50 either way
+    target = {"type": "review", "level": "senior", "year": 2022, "date": "2022-12-15"}
+    hours = grid(2020, 5, 0) + grid(2021, 5, 10) + grid(2022, 5, 10)
+    verdict = run("hohhot", *hours, person={"gender": "female", "birth_date": "1972-12"}, target=target, today="2022-12-01")["readiness"]
+    assert verdict["status"] == "unknown" and [f["name"] for f in verdict["next_step"]["facts"]] == ["birth_date"]
+    verdict = run("hohhot", *hours, person={"gender": "female", "birth_date": "1972年6月"}, target=target, today="2022-12-01")["readiness"]
+    assert verdict["status"] == "exempt"
