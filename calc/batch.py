@@ -67,7 +67,7 @@ def read(data: bytes, filename: str) -> Workbook:
 
 def check(person: Person | dict, today=None) -> dict:
     """One person's row of the result: calc.evaluate of the row's scenario as of `today`."""
-    from calc import evaluate  # noqa: PLC0415  (calc/__init__ imports nothing of the batch)
+    from calc.report import evaluate  # noqa: PLC0415  (imported when used: the batch is not on the calculator's path)
 
     if isinstance(person, dict):
         person = Person.from_dict(person)
@@ -141,7 +141,7 @@ def results(workbook: Workbook, today=None) -> list[dict]:
 
 def read_json(data: bytes, filename: str) -> str:
     """read() as JSON: {"problem", "errors", "notes", "people"} (each person as Person.as_dict())."""
-    from calc import to_json  # noqa: PLC0415
+    from calc.jsonio import to_json  # noqa: PLC0415
 
     workbook = read(data, filename)
     return to_json({"problem": workbook.problem, "errors": workbook.errors, "notes": workbook.notes,
@@ -150,14 +150,14 @@ def read_json(data: bytes, filename: str) -> str:
 
 def check_json(people_json: str, today: str | None = None) -> str:
     """check() of each person of a JSON list (read_json's people, or a chunk of them), as JSON."""
-    from calc import to_json  # noqa: PLC0415
+    from calc.jsonio import to_json  # noqa: PLC0415
 
     return to_json([check(person, today) for person in json.loads(people_json)])
 
 
 def unassigned_json(read_text: str) -> str:
     """unassigned() of read_json's text, as JSON (null when there is nothing)."""
-    from calc import to_json  # noqa: PLC0415
+    from calc.jsonio import to_json  # noqa: PLC0415
 
     data = json.loads(read_text)
     workbook = Workbook(errors=data["errors"], notes=data["notes"], problem=data["problem"])

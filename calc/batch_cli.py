@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from calc import batch as batch_check, limits, to_json
+from calc import batch as batch_check, limits
+from calc.jsonio import to_json
 from calc.batch_export import CHECK, where, write_csv, write_xlsx
 from calc.batch_people import Workbook
 from calc.cli import read_bytes, say, write

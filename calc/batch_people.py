@@ -287,7 +287,7 @@ class Reader:
             return found
         known = requirement_headers()
         table = Table(sheet, start, lambda h: requirement_column(h, known), self.book)
-        from calc import evaluate  # noqa: PLC0415  (calc's own check of the figures)
+        from calc.report import evaluate  # noqa: PLC0415  (calc's own check of the figures)
 
         for number, row in table.rows:
             values, fields = {}, {}

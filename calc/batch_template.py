@@ -84,7 +84,7 @@ def template(today=None) -> dict[str, list[list]]:
 def figures(policy_id: str, year: int) -> tuple[float, float]:
     """The year's 公需 and 专业 as the region's notice requires them, else 30 and 60 (the usual
     figures, 90 hours a year: 人社部令第25号)."""
-    from calc import evaluate  # noqa: PLC0415
+    from calc.report import evaluate  # noqa: PLC0415
 
     report = evaluate({"version": 1, "policy": policy_id, "activities": grid_entry(policy_id, year)}, f"{year}-01-01")
     required = next((y["required"] for y in report["years"] if y["year"] == year), None)
@@ -117,7 +117,7 @@ def requirements(span: list[int]) -> list[list]:
     """年度要求: for the first region whose notice leaves years of the grid without figures, those
     years at 公需 30, 专业 60 (the unit takes them from its own notice)."""
     rows = [["地区", "年度", CATEGORY_SHORT["public"], CATEGORY_SHORT["professional"]]]
-    from calc import evaluate  # noqa: PLC0415
+    from calc.report import evaluate  # noqa: PLC0415
 
     for policy in policies():
         if policy["alias_of"]:

@@ -23,7 +23,10 @@ import sys
 
 from datetime import date
 
-from calc import catalogue, error_report, evaluate, limits, parse, to_json
+from calc import limits
+from calc.catalogue import catalogue
+from calc.jsonio import error_report, parse, to_json
+from calc.report import evaluate
 from calc.clock import as_of
 from calc.errors import error
 from calc.summary import summary

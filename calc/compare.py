@@ -293,16 +293,6 @@ def compare(raw: object, today=None) -> dict:
     return {"policy": home_id, "name": name, "regions": regions, "errors": []}
 
 
-def compare_json(text: str, today: str | None = None) -> str:
-    """compare() of a scenario's JSON text as of `today`, as JSON (what the browser calls)."""
-    from calc import error_report, parse, to_json
-
-    raw, problem = parse(text)
-    if problem:
-        return to_json({"policy": None, "name": None, "regions": [], "errors": error_report(problem)["errors"]})
-    return to_json(compare(raw, today))
-
-
 def compare_summary(result: dict) -> str:
     """The comparison as the command line prints it: each region, its verdict and what went over."""
     if not result["regions"]:
