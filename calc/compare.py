@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 
-from calc import methods, ruledata
+from calc import limits, methods, ruledata
 from calc.clock import as_of
 from calc.report import evaluate
 from calc.scenario import read_activity
@@ -238,9 +238,19 @@ def carried_text(target: dict, total: int, carried: int) -> str:
     return f"{total} 条记录中 {carried} 条带入{target['name']}的规定计算，{total - carried} 条没有带入（原因见下）。"
 
 
-def region(raw: dict, source: dict, target: dict, credited: dict[int, float], today) -> dict:
+def listed(raw: dict) -> tuple[list, str | None]:
+    """The activities compared: as many as a calculation computes (limits.MAX_ACTIVITIES), the rest
+    kept in the user's record but neither computed nor listed; and the note saying so."""
     activities = raw.get("activities") if isinstance(raw.get("activities"), list) else []
-    kept, indices, entries, notes = [], [], [], []
+    if len(activities) <= limits.MAX_ACTIVITIES:
+        return activities, None
+    rest = len(activities) - limits.MAX_ACTIVITIES
+    return activities[: limits.MAX_ACTIVITIES], f"只对比前 {limits.MAX_ACTIVITIES} 条记录（与计算相同），其余 {rest} 条保留在记录中，未计算。"
+
+
+def region(raw: dict, source: dict, target: dict, credited: dict[int, float], today) -> dict:
+    activities, more = listed(raw)
+    kept, indices, entries, notes = [], [], [], [more] if more else []
     for index, entry in enumerate(activities):
         if not isinstance(entry, dict):
             continue
@@ -272,12 +282,12 @@ def compare(raw: object, today=None) -> dict:
         return {"policy": None, "name": None, "regions": [], "errors": home_report.get("errors", [])}
     home_id = raw["policy"]
     name = next((a["name"] for a in source.get("aliases", []) if a["id"] == home_id), source["name"])
-    activities = raw.get("activities") if isinstance(raw.get("activities"), list) else []
+    activities, more = listed(raw)
     total = len([e for e in activities if isinstance(e, dict)])
     regions = [{
         "policy": home_id, "name": name, "home": True,
         "carried_text": f"按您所选的{name}的规定计算（{total} 条记录）。",
-        "notes": [], "entries": [{"activity": i, "state": "same", "kind": e.get("kind"), "text": None}
+        "notes": [more] if more else [], "entries": [{"activity": i, "state": "same", "kind": e.get("kind"), "text": None}
                                  for i, e in enumerate(activities) if isinstance(e, dict)],
         "report": home_report,
     }]

@@ -199,3 +199,19 @@ def test_a_planned_entry_stays_planned_in_every_region():
     for other in ("hefei", "qinghai", "weihai", "hohhot"):
         assert year(result, other, 2025)["public"] == 0, other
         assert "计划" in year(result, other, 2025)["planned_text"], other
+
+
+def test_compare_lists_no_more_activities_than_a_calculation_computes() -> None:
+    """Issue 22: 30,000 activities were all carried and listed (over 2 s of CPU); the comparison
+    stops where the calculation does and says so."""
+    import time
+
+    from calc import limits
+
+    raw = {"version": 1, "policy": "qinghai", "activities": [{"kind": "public_course", "year": 2025, "hours": 1}] * 30_000}
+    started = time.process_time()
+    result = compare(raw, "2025-07-01")
+    assert time.process_time() - started < 30  # bounded by the limit: only super-linear work could reach this
+    for entry in result["regions"]:
+        assert len(entry["entries"]) == limits.MAX_ACTIVITIES
+        assert any("其余 29500 条" in note for note in entry["notes"]), entry["name"]
