@@ -28,6 +28,12 @@ REFERENCE = "学时只作评审参考，不决定能否申报；按学时本身�
 PLAN_DONE = "完成计划中的学时后即可满足；完成一项，就在该项上标为已完成。"
 
 
+def handed_to(rule: dict) -> str:
+    """What a person the notice hands to other rules does, and whom to ask (青海 六(八), 附件1)."""
+    contact = rule.get("contact")
+    return rule["next_step"].strip() + (f"政策咨询：{contact['name']} {contact['phone']}。" if contact else "")
+
+
 def fill_words(decision, facts: list[dict]) -> tuple[str, str]:
     """What to fill in first, in a few words (先填写性别、2024年的要求), and how a sentence that
     follows names it (它, 这些)."""
@@ -51,7 +57,7 @@ def next_step(decision, plan: dict | None, after: str | None, reasons: list[str]
     if status == "reference_only":
         return {**step, "code": "reference", "text": REFERENCE}
     if status == "industry_rules":
-        return {**step, "code": "industry", "text": decision.handoff["next_step"].strip()}
+        return {**step, "code": "industry", "text": handed_to(decision.handoff)}
     if decision.case != "judged":
         return {**step, "code": "cannot_judge", "text": (reasons or ["无法判断。"])[0]}
     facts = with_labels(decision.scenario.policy, decision.missing)

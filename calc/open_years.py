@@ -32,7 +32,8 @@ def last_day(policy: dict, year: int, category: str) -> date:
 
 
 class OpenYears:
-    """Which years of an application can still take hours, as of `today`."""
+    """Which years can still take hours, as of `today`: for the scenario's application, or without
+    one, until each year's last day."""
 
     def __init__(self, scenario: Scenario, today: date):
         self.scenario = scenario
@@ -42,13 +43,21 @@ class OpenYears:
     @property
     def over(self) -> bool:
         """The application's date has passed: it is judged as it stood."""
-        return self.today > self.scenario.target.date
+        target = self.scenario.target
+        return target is not None and self.today > target.date
 
     def is_open(self, year: int, category: str) -> bool:
         if (year, category) not in self.known:
             target = self.scenario.target
-            self.known[(year, category)] = year <= target.year and self.today <= min(last_day(self.scenario.policy, year, category), target.date)
+            last = last_day(self.scenario.policy, year, category)
+            if target is not None:
+                last = min(last, target.date) if year <= target.year else date.min
+            self.known[(year, category)] = self.today <= last
         return self.known[(year, category)]
+
+    def any_open(self, year: int) -> bool:
+        """Hours of some category can still be taken for the year (a page offers 计划中 there)."""
+        return any(self.is_open(year, c) for c in ("public", "professional"))
 
     def taken_in(self, year: int, category: str, years: dict[int, Year]) -> int | None:
         """The open year in which hours of `category` for `year` can still be taken: the year

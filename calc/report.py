@@ -8,6 +8,7 @@ from calc import readiness, result_words, ruledata, title_credits
 from calc.clock import as_of
 from calc.errors import error
 from calc.ledger import Ledger, Year
+from calc.open_years import OpenYears
 from calc.result_words import brief_text, line_words, planned_words, summary_text, year_words
 from calc.scenario import Scenario, read
 from calc.vocabulary import hours
@@ -57,6 +58,7 @@ def build(raw: object, today: date | str | None = None) -> dict:
         if decision.status == "not_ready":
             decision.plan = future.plan
     application = result_words.application_years(decision) if decision else {}
+    still = decision.open_years if decision is not None and decision.open_years is not None else OpenYears(done, today)
     planned = planned_words(ledger, projected, {a.index for a in scenario.activities if a.planned}) if projected else {}
     report = {
         "version": REPORT_VERSION,
@@ -64,7 +66,7 @@ def build(raw: object, today: date | str | None = None) -> dict:
         "rules": scenario.policy["id"],
         "data_version": ruledata.data_version(),
         "today": today.isoformat(),
-        "years": [year_report(ledger.years[y], application.get(y), planned.get(y)) for y in sorted(ledger.years)],
+        "years": [year_report(ledger.years[y], still.any_open(y), application.get(y), planned.get(y)) for y in sorted(ledger.years)],
     }
     if decision is not None:
         report["readiness"] = result_words.verdict_entry(decision, after)
@@ -86,7 +88,7 @@ def empty_report(policy: str | None, errors: list[dict], today: date | None = No
     return report
 
 
-def year_report(year: Year, application: dict | None = None, planned: dict | None = None) -> dict:
+def year_report(year: Year, still_open: bool, application: dict | None = None, planned: dict | None = None) -> dict:
     """A year of the report: its figures and lines, in words too; `application`: the year as the
     title application judges it where that differs (an age reduction); `planned`: what the planned
     entries add to it (calc/result_words.planned_words)."""
@@ -101,6 +103,7 @@ def year_report(year: Year, application: dict | None = None, planned: dict | Non
         "annual": req.annual,  # false: the notice judges these years otherwise (威海 2018年以前: 任期平均)
         "met": year.met,
         "entered": year.entered,
+        "open": still_open,
         "complete": year.complete,
         "professional_full": year.professional_full,
         "lines": [{**line.as_report(), **line_words(line)} for line in year.lines],

@@ -538,6 +538,8 @@ def verdict_label(status: str, after: str | None) -> str:
 
 def verdict_reasons(decision) -> Reasons:
     """Every reason of the verdict, each with its clause, in the order a person reads them."""
+    from calc.next_step import handed_to  # noqa: PLC0415 (the next step's words of the same verdict)
+
     scenario = decision.scenario
     policy = scenario.policy
     say = Reasons(policy)
@@ -554,7 +556,7 @@ def verdict_reasons(decision) -> Reasons:
     if case == "handoff":
         rule = decision.handoff
         say.say(f"{rule['label']}（{say.cite(rule['cite'])}）")
-        say.say(f"{TERMS['next_step']}：{rule['next_step'].strip()}")
+        say.say(f"{TERMS['next_step']}：{handed_to(rule)}")
         say.say(HANDED_OFF)
         return say
     if decision.exemption is not None:  # the hours are a reference only: said first
@@ -609,6 +611,8 @@ def verdict_entry(decision, after: str | None = None) -> dict:
         entry["target"] = target
     if decision.by_hours is not None:
         entry["by_hours"] = decision.by_hours
+    if decision.handoff is not None and decision.handoff.get("contact"):
+        entry["contact"] = dict(decision.handoff["contact"])
     if status in ("not_ready", "unknown"):
         entry["reachable"] = decision.reachable
     if plan is not None:

@@ -428,6 +428,13 @@ class TransferIn(Strict):
     examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
 
 
+class Contact(Strict):
+    """Whom to ask, as the notice lists them (附件1 联系方式)."""
+
+    name: str
+    phone: str = Field(pattern=r"^[0-9][0-9-]{6,}$")
+
+
 class Handoff(Strict):
     """The notice hands a group of people to other rules (an industry authority's): their years
     are computed for reference but not judged, and a title application gets `status`."""
@@ -436,9 +443,16 @@ class Handoff(Strict):
     person: PersonCondition
     label: str = Field(description="who and which rules, e.g. 卫生专业技术人员按省卫生健康委的安排…")
     next_step: str = Field(description="what the person should do instead")
+    contact: Contact | None = Field(default=None, description="whom to ask (the notice's list of contacts); its number is quoted in `cite`")
     status: Literal["industry_rules"] = "industry_rules"
     cite: Cites
     examples: list[Example] = Field(default=[], description="worked examples from the notice's numbers")
+
+    @model_validator(mode="after")
+    def _contact_is_quoted(self) -> "Handoff":
+        if self.contact and not any(self.contact.phone in c.quote for c in self.cite):
+            raise ValueError(f"contact {self.contact.phone} is not in any quoted clause of the handoff")
+        return self
 
 
 class Window(Strict):
