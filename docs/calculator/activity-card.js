@@ -4,7 +4,7 @@
 // activity in place and call onChange; nothing is rounded or dropped that the user did not edit.
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { LIMITS, shownNumber, typedNumber } from "./limits.js";
-import { VOCABULARY, formField, term } from "./vocabulary.js";
+import { VOCABULARY, formField, message, term } from "./vocabulary.js";
 
 const COMMON = new Set(["kind", "year", "title", "evidence", "planned"]);
 
@@ -142,7 +142,7 @@ export class CardMaker {
     const node = this.kindOptions(activity.year).cloneNode(true);
     const kinds = this.catalogue?.kinds || [];
     if (activity.kind && !kinds.some((k) => k.id === activity.kind)) {
-      node.append(el("option", { value: String(activity.kind) }, `未知类型：${activity.kind}`));
+      node.append(el("option", { value: String(activity.kind) }, message("kind_unknown", { kind: activity.kind })));
     }
     node.value = activity.kind ? String(activity.kind) : "";
     return node;

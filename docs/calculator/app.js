@@ -12,9 +12,9 @@
 import { ActivityList, creditsByActivity } from "./activities.js";
 import { Comparison } from "./compare.js";
 import { el } from "./dom.js";
-import { Engine, EngineFailure } from "./engine.js";
+import { Engine, EngineFailure, localDate } from "./engine.js";
 import { failureHeadline, hideEngineHelp, showEngineHelp } from "./engine-failure.js";
-import { checkScenario, exportScenario, exportText, fileName, readScenarioFile, repairScenario } from "./files.js";
+import { FROM_LINK, FROM_SAVED, exportScenario, exportText, fileName, parsedObject, readScenarioFile, refusal, usableScenario } from "./files.js";
 import { HistoryPanel } from "./history-panel.js";
 import { LastResult } from "./last-result.js";
 import { useLimits } from "./limits.js";
@@ -29,7 +29,7 @@ import { wireSharePanel } from "./share-panel.js";
 import { Autosave, HISTORY, KEY } from "./storage.js";
 import { nextTask } from "./tasks.js";
 import { loadThemeOnDemand } from "./theme-on-demand.js";
-import { useVocabulary } from "./vocabulary.js";
+import { message, useVocabulary } from "./vocabulary.js";
 import { YearGrid } from "./year-grid.js";
 
 const $ = (id) => document.getElementById(id);
@@ -82,7 +82,7 @@ function canonical(policyId) {
 }
 
 function policyName(policyId) {
-  return data.policies.find((p) => p.id === policyId)?.name || `未知地区“${policyId}”`;
+  return data.policies.find((p) => p.id === policyId)?.name || message("region_unknown", { region: policyId });
 }
 
 function catalogue() {
@@ -96,7 +96,7 @@ function kindOf(kindId) {
 
 function kindName(kindId) {
   const kind = kindOf(kindId);
-  return kind ? kind.name : kindId ? `未知类型“${kindId}”` : "未选类型";
+  return kind ? kind.name : kindId ? message("kind_unknown", { kind: kindId }) : "未选类型";
 }
 
 function isScenarioObject(value) {
@@ -220,7 +220,7 @@ function recompute() {
     try {
       text = JSON.stringify(scenario);
     } catch {
-      showError("内容嵌套过深或无法处理，无法计算；请检查导入的文件。");
+      showError(refusal("input_too_deep", { source: "填写的内容", outcome: "input_outcome_calculate" }));
       return;
     }
   }
@@ -228,12 +228,13 @@ function recompute() {
   // when Python is ready: a page closed while Python starts says nothing about the scenario).
   if (engine.start) autosave.calculating(text);
   else pendingText = text;
-  engine.evaluate(text).then((reportText) => {
+  const today = localDate(); // read at each request (engine.js)
+  engine.evaluate(text, "evaluate", today).then((reportText) => {
     if (reportText === null) return;
     pendingText = null;
     autosave.calculated();
     showReport(reportText);
-    if (result.dataset.status === "ready" && (rawText !== null || hasContent(scenario))) lastResult.remember(text, reportText);
+    if (result.dataset.status === "ready" && (rawText !== null || hasContent(scenario))) lastResult.remember(text, today, reportText);
   }, (err) => {
     // Python did not start, or stopped while idle: not the scenario's doing. (Stopped in a
     // calculation, it may be: the start-up guard keeps the text, and asks before the next start.)
@@ -246,7 +247,7 @@ function recompute() {
 // scenario changes.
 function showSavedResult() {
   const text = rawText ?? scenarioText();
-  const saved = text && lastReport === null && lastResult.find(text);
+  const saved = text && lastReport === null && lastResult.find(text, localDate());
   if (saved) showReport(saved.report, saved);
 }
 
@@ -315,7 +316,7 @@ function fillPolicySelect() {
   for (const p of data.policies) policySelect.append(el("option", { value: p.id }, p.label));
   if (!canonical(scenario.policy)) {
     const shown = typeof scenario.policy === "string" ? scenario.policy : JSON.stringify(scenario.policy ?? null);
-    policySelect.append(el("option", { value: shown }, `未知地区：${shown}`));
+    policySelect.append(el("option", { value: shown }, message("region_unknown", { region: shown })));
   }
   policySelect.value = typeof scenario.policy === "string" && canonical(scenario.policy) ? scenario.policy : policySelect.lastElementChild.value;
   policySelect.disabled = false;
@@ -326,7 +327,7 @@ function describePolicy() {
   showFailureHelp(); // its worksheet link is the region's
   const cat = catalogue();
   const hint = $("policy-hint");
-  hint.textContent = cat ? cat.kinds_text : "本站没有这个地区的规定，请从列表中选择一个地区。";
+  hint.textContent = cat ? cat.kinds_text : message("region_unknown_hint", { region: policySelect.value });
   $("grid-hint").textContent = cat?.grid?.text || "";
 }
 
@@ -424,17 +425,9 @@ function loadStored() {
 
 /** A saved or kept text as a scenario for the form: {scenario, repaired} or {error}. */
 function readStored(text) {
-  if (!text) return { error: "没有保存的内容。" };
-  let value;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return { error: "保存的内容不是有效的 JSON。" };
-  }
-  if (!isScenarioObject(value)) return { error: "保存的内容不是一个情景。" };
-  const unusable = checkScenario(value);
-  if (unusable) return { error: `保存的内容${unusable}。` };
-  return repairScenario(value);
+  if (!text) return { error: message("input_nothing_saved") };
+  const value = parsedObject(text);
+  return value.error ? { error: refusal(value.error, FROM_SAVED) } : usableScenario(value.scenario, FROM_SAVED);
 }
 
 /** Restore entry `index` of the history; what is shown now takes its place there. */
@@ -610,16 +603,9 @@ function selectPrefilledOnFocus(root) {
 async function readShareLink(share) {
   const decoded = await decodeShare(share);
   if (decoded.error) return { error: decoded.error };
-  let value;
-  try {
-    value = JSON.parse(decoded.text);
-  } catch {
-    return { rawText: decoded.text }; // calc answers with its own error report
-  }
-  if (!isScenarioObject(value)) return { rawText: decoded.text };
-  const unusable = checkScenario(value);
-  if (unusable) return { error: `分享链接${unusable}，无法打开。` };
-  return repairScenario(value);
+  const value = parsedObject(decoded.text);
+  if (value.error) return { rawText: decoded.text }; // not a JSON object: calc answers with its own error report
+  return usableScenario(value.scenario, FROM_LINK);
 }
 
 /** What is saved in this browser, checked: a scenario to show, or a notice why not. */
@@ -717,7 +703,7 @@ async function start() {
   autosave.migrateOldCopy();
   historyPanel = new HistoryPanel({
     list: $("history-list"), count: $("history-count"), hint: $("history-hint"), autosave,
-    policyName: (id) => (data.policies.some((p) => p.id === id) ? policyName(id) : `未知地区“${id}”`),
+    policyName,
     onRestore: restore,
     onExport: (entry) => exportText(entry.text, `之前的内容-${fileName({ policy: entry.policy })}`),
   });

@@ -13,6 +13,13 @@ export function term(name) {
   return VOCABULARY.terms[name] ?? name;
 }
 
+/** One of calc's messages with its braces filled from `values` ({source}, {region} …; calc has
+ * written its limits in already); a brace with no value stays as it is. */
+export function message(key, values = {}) {
+  const template = VOCABULARY.messages[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name) => (Object.hasOwn(values, name) ? String(values[name]) : whole));
+}
+
 /** The fields of one part of the scenario format (activity, target, requirement), by name. */
 export function formField(part, name) {
   return (VOCABULARY.fields[part] || []).find((f) => f.name === name) || { name, label: name, caption: name };
