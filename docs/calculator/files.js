@@ -1,10 +1,10 @@
 // Export the scenario to a JSON file and import one back. Files are checked before they are
 // read (size), decoded as the command line decodes them (UTF-8 with or without a byte order mark,
 // UTF-16 with one: Windows Notepad's "Unicode"), and parsed (JSON, an object, nesting within
-// LIMITS.MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
+// MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
 // file, a share link, this browser's storage) goes through repairScenario before the form shows it.
-import { LIMITS, tooDeep } from "./limits.js";
-import { VOCABULARY, message } from "./vocabulary.js";
+import { limits, tooDeep } from "./limits.js";
+import { message, words } from "./vocabulary.js";
 
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
@@ -75,7 +75,7 @@ export function refusal(key, from, values = {}) {
 export async function readScenarioFile(file, policies = null) {
   if (!file) return { error: message("input_none_chosen", { outcome: message("input_outcome_import") }) };
   const from = FROM_FILE(file.name);
-  if (file.size > LIMITS.MAX_SCENARIO_BYTES) return { error: refusal("input_too_large", from, { size: (file.size / 1_000_000).toFixed(1) }) };
+  if (file.size > limits().MAX_SCENARIO_BYTES) return { error: refusal("input_too_large", from, { size: (file.size / 1_000_000).toFixed(1) }) };
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
@@ -107,6 +107,21 @@ export function parseScenarioText(text, from, policies = null) {
     return { error: refusal("input_activities_not_list", from) };
   }
   return usableScenario(scenario, from);
+}
+
+/** A scenario as the text that is saved and calculated, or null when it cannot be written. */
+export function scenarioText(value) {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a scenario holds anything the person entered (more than its version and region). */
+export function hasContent(value) {
+  return isObject(value) && Object.keys(value).some((k) => !["version", "policy", "activities"].includes(k)
+    || (k === "activities" && Array.isArray(value.activities) && value.activities.length > 0));
 }
 
 /** A text as a JSON object: {scenario} or {error: the message's key} (not JSON, not an object). */
@@ -152,7 +167,7 @@ export function repairScenario(scenario) {
     for (const [year, figures] of Object.entries(scenario.requirements)) {
       if (!isObject(figures)) {
         delete scenario.requirements[year];
-        repaired.push(`${String(year).slice(0, 10)}年的${VOCABULARY.required_source.user}不是 {"public": …, "professional": …} 的形式，已移除`);
+        repaired.push(`${String(year).slice(0, 10)}年的${words().required_source.user}不是 {"public": …, "professional": …} 的形式，已移除`);
       }
     }
   }

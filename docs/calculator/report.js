@@ -7,13 +7,13 @@
 import { el } from "./dom.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
-import { VOCABULARY } from "./vocabulary.js";
+import { words } from "./vocabulary.js";
 import { yearSection } from "./years.js";
 
 export function activityName(scenario, index, kindName, place = () => null) {
   const activity = scenario?.activities?.[index];
   const cell = place(activity); // a cell of the year grid: its year and column
-  if (cell) return `${cell.year}年${VOCABULARY.category[cell.category]}（每年的学时）`;
+  if (cell) return `${cell.year}年${words().category[cell.category]}（每年的学时）`;
   const own = activity && typeof activity.title === "string" && activity.title ? `「${activity.title}」` : "";
   return `第${index + 1}项 ${kindName(activity?.kind)}${own}`;
 }

@@ -7,10 +7,10 @@
 // "deflate" rather than "deflate-raw": CompressionStream has it since Chromium 80 (deflate-raw only
 // since 103; office PCs run 360/QQ browsers on older Chromium cores), Firefox 113, Safari 16.4.
 // Where the browser has no CompressionStream the page makes #s= links, and says so when it is
-// given a #z= link it cannot open. A link is offered only up to LIMITS.MAX_LINK_CHARS characters
+// given a #z= link it cannot open. A link is offered only up to MAX_LINK_CHARS characters
 // (README: 分享链接的长度); past that the page offers the file instead.
 import { FROM_LINK, refusal } from "./files.js";
-import { LIMITS } from "./limits.js";
+import { limits } from "./limits.js";
 
 function toBase64url(bytes) {
   let binary = "";
@@ -88,7 +88,7 @@ function tooLarge() {
  */
 export async function decodeShare({ form, data }) {
   // base64 is 4/3 of the bytes: a longer link cannot hold a scenario within the limit
-  if (form === "s" && data.length > (LIMITS.MAX_SCENARIO_BYTES * 4) / 3 + 4) return tooLarge();
+  if (form === "s" && data.length > (limits().MAX_SCENARIO_BYTES * 4) / 3 + 4) return tooLarge();
   const bytes = fromBase64url(data);
   if (!bytes) return { error: refusal("input_link_not_base64", FROM_LINK) };
   if (form === "s") return utf8(bytes);
@@ -97,7 +97,7 @@ export async function decodeShare({ form, data }) {
   }
   let inflated;
   try {
-    inflated = await inflate(bytes, LIMITS.MAX_SCENARIO_BYTES);
+    inflated = await inflate(bytes, limits().MAX_SCENARIO_BYTES);
   } catch {
     return { error: refusal("input_link_not_inflated", FROM_LINK) };
   }
@@ -124,7 +124,7 @@ export function readAddress(location) {
 
 /**
  * The share link for this scenario: the shorter of #z= (where the browser compresses) and #s=.
- * Resolves with {url, length, tooLong}; tooLong when it passes LIMITS.MAX_LINK_CHARS.
+ * Resolves with {url, length, tooLong}; tooLong when it passes limits().MAX_LINK_CHARS.
  */
 export async function makeShareLink(location, scenario) {
   const base = `${location.origin}${location.pathname}${location.search}`;
@@ -138,5 +138,5 @@ export async function makeShareLink(location, scenario) {
       // #s= it is
     }
   }
-  return { url, length: url.length, tooLong: url.length > LIMITS.MAX_LINK_CHARS };
+  return { url, length: url.length, tooLong: url.length > limits().MAX_LINK_CHARS };
 }
