@@ -49,7 +49,7 @@ export class CardMaker {
     const body = el("div", { class: "calc-grid calc-activity-fields" });
     const credit = el("p", { class: "calc-activity-credit" });
     const errors = el("ul", { class: "calc-activity-errors calc-errors" });
-    const more = el("details", { class: "calc-activity-more" }, el("summary", {}, "更多：名称、证明材料、可选项和依据"));
+    const more = el("details", { class: "calc-fold calc-activity-more" }, el("summary", {}, "更多：名称、证明材料、可选项和依据"));
     const moreFields = el("div", { class: "calc-grid" });
     const info = el("div", { class: "calc-activity-info" });
     more.append(moreFields, info);

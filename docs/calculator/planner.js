@@ -13,7 +13,7 @@ function yearPlan(y) {
     part.append(el("p", {}, need.text));
     const options = y.options?.[need.category] || [];
     if (options.length) {
-      part.append(el("details", { class: "calc-plan-options" },
+      part.append(el("details", { class: "calc-fold calc-plan-options" },
         el("summary", {}, need.options_label),
         el("ul", {}, options.map((o) => el("li", {}, o.text)))));
     } else if (need.empty_text) {
@@ -40,7 +40,7 @@ export function plannerSection(report, { currentYear }) {
   }
   const calendar = deadlineCalendar(report.deadlines || [], currentYear);
   if (calendar) {
-    box.append(el("details", { class: "calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
+    box.append(el("details", { class: "calc-fold calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
   } else {
     // the notices give deadlines for their own years only: say so rather than show nothing
     box.append(el("p", { class: "calc-note calc-no-deadlines" }, `${currentYear}年：${words().messages.no_deadlines}`,

@@ -126,7 +126,7 @@ export function readinessSection(readiness, ctx) {
   }
   if (readiness.shortfall_text) box.append(el("p", { class: "calc-state" }, readiness.shortfall_text));
   if ((readiness.reasons || []).length) {
-    box.append(el("details", { class: "calc-reasons-box" },
+    box.append(el("details", { class: "calc-fold calc-reasons-box" },
       el("summary", {}, "为什么（逐年说明、依据和本站的理解）"),
       el("ul", { class: "calc-reasons" }, readiness.reasons.map((r) => el("li", {}, r))),
       (readiness.citations || []).length ? el("p", { class: "calc-cite" }, `${term("citation")}：${readiness.citations.join("；")}`) : null));

@@ -70,7 +70,7 @@ export function renderReport(container, report, ctx) {
     after.push(el("p", { class: "calc-hint" }, "填写每年的学时或添加学习、成果后，这里会显示每年的学时。"));
   }
   if ((report.deadlines || []).length) {
-    after.push(el("details", { class: "calc-deadlines" }, el("summary", {}, `截止时间（${report.deadlines.length}）`),
+    after.push(el("details", { class: "calc-fold calc-deadlines" }, el("summary", {}, `截止时间（${report.deadlines.length}）`),
       el("ul", {}, report.deadlines.map((d) => el("li", {},
         el("time", { datetime: String(d.date).slice(0, 10) }, d.date), d.time ? ` ${d.time}` : "",
         d.who ? ` 【${d.who}】` : "", ` ${d.what}`,

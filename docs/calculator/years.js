@@ -47,7 +47,7 @@ export function yearSection(year, { nameOf, kindOf, onEnterRequirement }) {
       el("button", { type: "button", class: "calc-link-button", on: { click: () => onEnterRequirement(year.year) } }, `填写${year.year}年的要求`)));
   }
   const lines = year.lines || [];
-  const more = el("details", { class: "calc-year-more" }, el("summary", {}, `明细（${lines.length} 项）与依据`));
+  const more = el("details", { class: "calc-fold calc-year-more" }, el("summary", {}, `明细（${lines.length} 项）与依据`));
   box.append(more);
   more.append(yearTable(year));
   // A year with the user's own figures: calc's note (in year.notes, below) says so.
