@@ -24,7 +24,8 @@
 import runtime from "./runtime.js";
 
 const t0 = performance.now();
-const phase = (name) => (worker.phases[name] = Math.round(performance.now() - t0));
+const phases = {}; // ms since the worker started, reported with "ready" (for the benchmark)
+const phase = (name) => (phases[name] = Math.round(performance.now() - t0));
 const here = import.meta.url;
 const index = new URL(runtime.index, here).href;
 const quiet = { stdout: () => {}, stderr: (line) => console.warn(line) };
@@ -69,27 +70,17 @@ function missingFeature() {
 }
 
 // ---- start-up state, and a start that cannot go on ------------------------------------------
-// The worker's state: one object, its one home (the worker's own realm; the page's is state.js).
-const worker = {
-  state: "starting", // then "ready" or "failed"
-  failure: null, // {reason, detail} once the start has failed
-  watching: false, // the page asked for progress messages ({type: "watch"})
-  lastBeat: performance.now(), // when the last progress message went
-  calc: null, // the calc module, once Python is ready
-  restored: null, // the Pyodide restored from the snapshot, until a scenario needs more than it holds
-  normal: null, // the normal start, once the restored Python has fallen short
-  newest: 0, // the newest request's id
-  download: { active: 0, lastByteAt: performance.now() }, // fetches under way; when a byte last came
-  phases: {}, // ms since the worker started, reported with "ready" (for the benchmark)
-};
+let state = "starting"; // then "ready" or "failed"
+let failure = null; // {reason, detail} once the start has failed
+let watching = false; // the page asked for progress messages ({type: "watch"})
 
 function giveUp(reason, detail) {
-  if (worker.state !== "starting") return;
-  worker.state = "failed";
-  worker.failure = { reason, detail: String(detail) };
+  if (state !== "starting") return;
+  state = "failed";
+  failure = { reason, detail: String(detail) };
   clearInterval(heartbeat);
   console.warn(`calculator: Python cannot start (${reason}): ${detail}`);
-  self.postMessage({ type: "failed", ...worker.failure });
+  self.postMessage({ type: "failed", ...failure });
 }
 
 function reasonOf(err) {
@@ -105,18 +96,19 @@ function reasonOf(err) {
 // itself may wait for ever after a failed download). The files only the snapshot path uses are
 // exempt: without them the worker starts normally. A copy of each body is counted as it arrives,
 // so the page can see whether a download is still moving.
+const download = { active: 0, lastByteAt: performance.now() };
 const snapshotOnly = new Set(snap ? [new URL(snap.url, here).href, `${index}${runtime.emptyStdlib}`] : []);
 const plainFetch = self.fetch.bind(self);
 
 self.fetch = async (resource, options) => {
   const url = new URL(resource instanceof Request ? resource.url : String(resource), here).href;
-  worker.download.active += 1;
+  download.active += 1;
   let counting = false;
   try {
     const response = await plainFetch(resource, options);
     if (!response.ok) {
       failedDownload(url, `HTTP ${response.status}`);
-    } else if (response.body && worker.state === "starting") {
+    } else if (response.body && state === "starting") {
       counting = true;
       countBytes(response.clone().body, url);
     }
@@ -125,7 +117,7 @@ self.fetch = async (resource, options) => {
     failedDownload(url, (err && err.message) || err);
     throw err;
   } finally {
-    if (!counting) worker.download.active -= 1;
+    if (!counting) download.active -= 1;
   }
 };
 
@@ -135,12 +127,12 @@ async function countBytes(body, url) {
     for (;;) {
       const { done } = await reader.read();
       if (done) break;
-      worker.download.lastByteAt = performance.now();
+      download.lastByteAt = performance.now();
     }
   } catch (err) {
     failedDownload(url, (err && err.message) || err);
   } finally {
-    worker.download.active -= 1;
+    download.active -= 1;
   }
 }
 
@@ -150,23 +142,24 @@ function failedDownload(url, detail) {
 
 /** A module of the runtime: a failed import ends the start like a failed fetch. */
 function importModule(url) {
-  worker.download.active += 1;
+  download.active += 1;
   const loading = import(url);
   loading.then(
-    () => (worker.download.active -= 1),
+    () => (download.active -= 1),
     (err) => {
-      worker.download.active -= 1;
+      download.active -= 1;
       giveUp(err && err.name === "SyntaxError" ? "old_browser" : "download", `${url}: ${(err && err.message) || err}`);
     },
   );
   return loading;
 }
 
+let lastBeat = performance.now();
 const heartbeat = setInterval(() => {
   const now = performance.now();
   // moved: a byte arrived since the last message
-  if (worker.watching) self.postMessage({ type: "progress", downloading: worker.download.active > 0, moved: worker.download.lastByteAt > worker.lastBeat });
-  worker.lastBeat = now;
+  if (watching) self.postMessage({ type: "progress", downloading: download.active > 0, moved: download.lastByteAt > lastBeat });
+  lastBeat = now;
 }, 1000);
 
 // Start every download at once (when this browser can run Pyodide): the runtime's modules and
@@ -255,7 +248,7 @@ async function fromSnapshot() {
   const builtOn = JSON.parse(snap.checkReport).today;
   const check = builtOn ? calc.evaluate_json(snap.checkScenario, builtOn) : calc.evaluate_json(snap.checkScenario);
   if (check !== snap.checkReport) throw new Error("snapshot: self-check gave another report");
-  worker.restored = pyodide;
+  restored = pyodide;
   return calc;
 }
 
@@ -265,13 +258,14 @@ async function fromSnapshot() {
 // standard library in the restored file system is empty). Either way, Python is started normally
 // once, and the scenario computed again: the same result, a few seconds later.
 const MISSING_IMPORT = '"code": "module_missing"';
+let normal = null; // the normal start, once the restored Python has fallen short
 
 const CALLS = { evaluate: "evaluate_json", compare: "compare_json" };
 
 /** calc's answer to `text` as of `today` (the page's local date, YYYY-MM-DD; calc.clock). */
 async function evaluate(text, call = "evaluate_json", today = undefined) {
-  const ask = () => (today ? worker.calc[call](text, today) : worker.calc[call](text));
-  if (!worker.restored) return ask();
+  const ask = () => (today ? calc[call](text, today) : calc[call](text));
+  if (!restored) return ask();
   let report = null;
   try {
     report = ask();
@@ -280,11 +274,11 @@ async function evaluate(text, call = "evaluate_json", today = undefined) {
   }
   if (report !== null && !report.includes(MISSING_IMPORT)) return report;
   console.warn("calculator: the memory snapshot lacks what this scenario needs; starting Python normally");
-  worker.normal ??= normalStart();
-  const started = await worker.normal;
-  if (worker.restored) {
-    worker.calc = started;
-    worker.restored = null;
+  normal ??= normalStart();
+  const started = await normal;
+  if (restored) {
+    calc = started;
+    restored = null;
   }
   return ask();
 }
@@ -301,6 +295,8 @@ async function normalStart() {
   return pyodide.pyimport("calc");
 }
 
+let calc = null;
+let restored = null; // the Pyodide restored from the snapshot, until a scenario needs more than it holds
 
 const started = (async () => {
   if (missing) {
@@ -312,7 +308,7 @@ const started = (async () => {
   try {
     if (snap) {
       try {
-        worker.calc = await fromSnapshot();
+        calc = await fromSnapshot();
         start = "snapshot";
       } catch (err) {
         fallback = String((err && err.message) || err);
@@ -321,30 +317,31 @@ const started = (async () => {
     } else if (forcedNormal) {
       fallback = "start=normal";
     }
-    if (worker.state !== "starting") return; // a download failed meanwhile: reported already
-    if (!worker.calc) worker.calc = await normalStart();
-    if (worker.state !== "starting") return;
-    worker.state = "ready";
+    if (state !== "starting") return; // a download failed meanwhile: reported already
+    if (!calc) calc = await normalStart();
+    if (state !== "starting") return;
+    state = "ready";
     clearInterval(heartbeat);
-    self.postMessage({ type: "ready", start, ms: performance.now() - t0, fallback, phases: worker.phases });
+    self.postMessage({ type: "ready", start, ms: performance.now() - t0, fallback, phases });
   } catch (err) {
     giveUp(reasonOf(err) || "start", (err && err.stack) || err);
   }
 })();
 
+let newest = 0;
 
 self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (msg && msg.type === "watch") {
-    worker.watching = true;
+    watching = true;
     return;
   }
   if (!msg || !Object.hasOwn(CALLS, msg.type)) return;
-  worker.newest = Math.max(worker.newest, msg.id);
+  newest = Math.max(newest, msg.id);
   await started;
-  if (msg.id !== worker.newest) return; // a newer request came while Python was starting
-  if (!worker.calc || worker.state !== "ready") {
-    self.postMessage({ type: "error", id: msg.id, reason: (worker.failure && worker.failure.reason) || "start" });
+  if (msg.id !== newest) return; // a newer request came while Python was starting
+  if (!calc || state !== "ready") {
+    self.postMessage({ type: "error", id: msg.id, reason: (failure && failure.reason) || "start" });
     return;
   }
   try {
