@@ -3,7 +3,7 @@
 // years the notices do not cover.
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
-import { formField, words } from "./vocabulary.js";
+import { formField } from "./vocabulary.js";
 
 const choices = (spec) => (spec.choices || []).map((c) => [c.value, c.label]);
 
