@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from . import limits
+
 CATEGORY = {"public": "公需科目", "professional": "专业科目"}
 CATEGORY_SHORT = {"public": "公需", "professional": "专业"}  # in tight places (the printed table)
 NO_CATEGORY = "不计入公需、专业科目"  # a kind whose lines fill neither (视同完成, 不计学时)
@@ -104,6 +106,41 @@ MESSAGES = {
         "通知没有给出的年度要求，不会低于全国规定的每年累计90学时。按今天的日期已经结束的年度，不再安排补学。"
     ),
 }
+
+_MB = f"{limits.MAX_SCENARIO_BYTES / 1_000_000:g}"
+
+# What the calculator page says of a file, a share link or a text kept in the browser that it
+# cannot use, checked before anything of the user's is replaced (calc says the same of what reaches
+# it, with an error code: calc/errors.py). calc's limits are written in here; the page fills the
+# rest: {source} (how the page names the input: 文件“…”, 分享链接, 保存的内容), {outcome} (one of
+# the input_outcome_* sentences), {size}, {version}, {region}, {regions}, {kind}.
+INPUT_MESSAGES = {
+    "input_outcome_import": "没有导入。您当前填写的内容没有改变。",
+    "input_outcome_link": "无法打开。",
+    "input_outcome_saved": "无法使用。",
+    "input_outcome_calculate": "无法计算，请检查导入的文件。",
+    "input_none_chosen": "没有选择文件。{outcome}",
+    "input_nothing_saved": "没有保存的内容。",
+    "input_too_large": "{source}有 {size} MB，超过 " + _MB + " MB 的上限，{outcome}",
+    "input_link_too_large": "{source}的内容超过 " + _MB + " MB 的上限，{outcome}请让对方用“导出文件”发送文件。",
+    "input_unreadable": "{source}无法读取，{outcome}",
+    "input_encoding_invalid": "{source}不是 UTF-8 或 UTF-16 编码的文本，{outcome}请用本站“导出文件”保存的文件，或在编辑器中另存为 UTF-8。",
+    "input_link_not_base64": "{source}已损坏：链接后面的数据不是有效的 base64url 数据，{outcome}",
+    "input_link_not_utf8": "{source}已损坏：内容不是 UTF-8 文本，{outcome}",
+    "input_link_not_inflated": "{source}已损坏：压缩的数据无法解开，{outcome}",
+    "input_link_no_inflate": "此浏览器无法打开压缩的{source}（#z=）：请用较新版本的浏览器打开，或请对方用“导出文件”发送文件。",
+    "input_json_invalid": "{source}不是有效的 JSON，不是本站的学时记录，{outcome}",
+    "input_not_a_record": "{source}不是本站的学时记录（应为含 version、policy、activities 的 JSON 对象），{outcome}",
+    "input_version_missing": "{source}不是本站导出的学时记录（没有版本号），{outcome}请选择用“导出文件”保存的文件。",
+    "input_version_unsupported": "{source}是版本 {version} 的学时记录，本页只能读取版本 1 的记录，{outcome}",
+    "input_region_unknown": "{source}中的地区“{region}”本站没有收录（本站收录：{regions}），{outcome}",
+    "input_activities_not_list": "{source}中的 activities 不是列表，{outcome}",
+    "input_too_deep": f"{{source}}的内容嵌套超过 {limits.MAX_DEPTH} 层（自定义内容 extra 也计算在内），{{outcome}}",
+    "region_unknown": "未知地区“{region}”",
+    "region_unknown_hint": "本站没有地区“{region}”的规定，请从列表中选择一个地区。",
+    "kind_unknown": "未知类型“{kind}”",
+}
+MESSAGES.update(INPUT_MESSAGES)
 
 # The fields of the scenario format outside a kind's own (scenario.md), as a form asks for them.
 ACTIVITY_FIELDS = [

@@ -3,8 +3,8 @@
 // years, cap, clause and reading: catalogue words, rendered as they are). Edits change the
 // activity in place and call onChange; nothing is rounded or dropped that the user did not edit.
 import { checkbox, clear, el, field, select } from "./dom.js";
-import { LIMITS, shownNumber, typedNumber } from "./limits.js";
-import { VOCABULARY, formField, term } from "./vocabulary.js";
+import { limits, shownNumber, typedNumber } from "./limits.js";
+import { formField, message, term, words } from "./vocabulary.js";
 
 const COMMON = new Set(["kind", "year", "title", "evidence", "planned"]);
 
@@ -49,7 +49,7 @@ export class CardMaker {
     const body = el("div", { class: "calc-grid calc-activity-fields" });
     const credit = el("p", { class: "calc-activity-credit" });
     const errors = el("ul", { class: "calc-activity-errors calc-errors" });
-    const more = el("details", { class: "calc-activity-more" }, el("summary", {}, "更多：名称、证明材料、可选项和依据"));
+    const more = el("details", { class: "calc-fold calc-activity-more" }, el("summary", {}, "更多：名称、证明材料、可选项和依据"));
     const moreFields = el("div", { class: "calc-grid" });
     const info = el("div", { class: "calc-activity-info" });
     more.append(moreFields, info);
@@ -93,7 +93,7 @@ export class CardMaker {
       }
       for (const name of ["title", "evidence"]) {
         const spec = formField("activity", name);
-        const input = el("input", { type: "text", name, maxlength: LIMITS.MAX_TEXT, value: typeof activity[name] === "string" ? activity[name] : "" });
+        const input = el("input", { type: "text", name, maxlength: limits().MAX_TEXT, value: typeof activity[name] === "string" ? activity[name] : "" });
         input.addEventListener("input", () => this.setText(activity, name, input.value));
         moreFields.append(field(spec.caption, input, { className: "calc-wide calc-kind-field", hint: spec.help }));
       }
@@ -142,7 +142,7 @@ export class CardMaker {
     const node = this.kindOptions(activity.year).cloneNode(true);
     const kinds = this.catalogue?.kinds || [];
     if (activity.kind && !kinds.some((k) => k.id === activity.kind)) {
-      node.append(el("option", { value: String(activity.kind) }, `未知类型：${activity.kind}`));
+      node.append(el("option", { value: String(activity.kind) }, message("kind_unknown", { kind: activity.kind })));
     }
     node.value = activity.kind ? String(activity.kind) : "";
     return node;
@@ -235,7 +235,7 @@ export class CardMaker {
     }
 
     if (spec.type === "text") {
-      const node = el("input", { type: "text", name: spec.name, maxlength: LIMITS.MAX_TEXT, value: typeof value === "string" ? value : "" });
+      const node = el("input", { type: "text", name: spec.name, maxlength: limits().MAX_TEXT, value: typeof value === "string" ? value : "" });
       node.addEventListener("input", () => set(node.value === "" ? undefined : node.value));
       return field(spec.caption, node, {});
     }
@@ -254,7 +254,7 @@ export class CardMaker {
     const kind = activity && this.kindById(activity.kind);
     const spec = kind && (kind.fields || []).find((f) => f.name === name);
     if (spec) return spec.label;
-    const common = (VOCABULARY.fields.activity || []).find((f) => f.name === name);
+    const common = (words().fields.activity || []).find((f) => f.name === name);
     return common ? common.label : name;
   }
 

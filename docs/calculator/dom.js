@@ -30,16 +30,18 @@ export function append(node, children) {
   return node;
 }
 
+/** An element of the page's template (overrides/calculator.html) by its id. */
+export const byId = (id) => document.getElementById(id);
+
 export function clear(node) {
   while (node.firstChild) node.removeChild(node.firstChild);
   return node;
 }
 
-let counter = 0;
-/** A page-unique id for label/input pairs. */
+/** A page-unique id for label/input pairs: 64 random bits (no counter kept between calls). */
 export function uid(prefix) {
-  counter += 1;
-  return `${prefix}-${counter}`;
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2));
+  return `${prefix}-${high.toString(36)}${low.toString(36)}`;
 }
 
 /** A labelled form field: <label class="calc-field"><span>label</span>control<span>unit</span></label> */

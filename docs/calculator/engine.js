@@ -17,6 +17,10 @@
 //     under a second), or Python stopped in a calculation.
 // The worker is then ended, and restart() starts a new one. The page's timers stand still while
 // it is hidden (a phone puts a background tab to sleep), so the watch starts over when it shows.
+//
+// Every request carries today's date (the contract of 2026-12-07: calc computes as of it), read
+// from the device's clock in local time at each request, not once at load: a page left open past
+// midnight computes as of the new day, and a test can fix the date with the browser's clock.
 
 import { EVALUATION_FAILED } from "./engine-failure.js";
 
@@ -38,6 +42,12 @@ function workerAddress(workerUrl) {
   const start = new URLSearchParams(self.location.search).get("start");
   if (start === "normal") url.searchParams.set("start", "normal");
   return url.href;
+}
+
+/** The device's local date, YYYY-MM-DD (the date calc computes as of). */
+export function localDate(now = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 /** What this page itself can tell before it starts the worker: null, or a failure reason. */
@@ -180,9 +190,9 @@ export class Engine {
     this.boot();
   }
 
-  /** Evaluate scenario JSON text; resolves with report JSON text, or null when superseded.
-   * `call` "compare" asks for calc's comparison across regions instead (compare.js). */
-  evaluate(scenarioText, call = "evaluate") {
+  /** Evaluate scenario JSON text as of `today`; resolves with report JSON text, or null when
+   * superseded. `call` "compare" asks for calc's comparison across regions instead (compare.js). */
+  evaluate(scenarioText, call = "evaluate", today = localDate()) {
     this.latest += 1;
     const id = this.latest;
     for (const pending of this.waiting.values()) pending.resolve(null);
@@ -191,7 +201,7 @@ export class Engine {
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
       if (this.ready && this.asked === null) this.asked = Date.now();
-      this.worker.postMessage({ type: call, id, scenario: scenarioText });
+      this.worker.postMessage({ type: call, id, scenario: scenarioText, today });
     });
   }
 }

@@ -18,7 +18,7 @@ export function lineItem(line, name, kind) {
 
   // The clause and the table are drawn when first opened: with hundreds of lines, drawing them
   // all up front was most of the report's nodes (and of a long main-thread pause).
-  const more = el("details", { class: "calc-line-more" }, el("summary", {}, `${term("quote")}与${term("rate")}`));
+  const more = el("details", { class: "calc-fold calc-line-more" }, el("summary", {}, `${term("quote")}与${term("rate")}`));
   more.addEventListener("toggle", () => {
     if (more.open && more.childElementCount === 1) fillMore(more, line, kind);
   });

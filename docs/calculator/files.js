@@ -1,12 +1,11 @@
 // Export the scenario to a JSON file and import one back. Files are checked before they are
 // read (size), decoded as the command line decodes them (UTF-8 with or without a byte order mark,
 // UTF-16 with one: Windows Notepad's "Unicode"), and parsed (JSON, an object, nesting within
-// LIMITS.MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
+// MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
 // file, a share link, this browser's storage) goes through repairScenario before the form shows it.
-import { LIMITS, tooDeep } from "./limits.js";
-import { VOCABULARY } from "./vocabulary.js";
+import { limits, tooDeep } from "./limits.js";
+import { message, words } from "./vocabulary.js";
 
-const UNCHANGED = "您当前填写的内容没有改变。";
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
 
 /** Offer a JSON text to the user as a file called `name` (a link to it, clicked). */
@@ -55,67 +54,89 @@ export function decodeBytes(bytes) {
   }
 }
 
+// Where a scenario comes from, as the page names it in calc's messages ({source}), and what is
+// then not done ({outcome}: calc's input_outcome_* sentences, by these names).
+export const FROM_FILE = (name) => ({ source: `文件“${name}”`, outcome: "input_outcome_import" });
+export const FROM_LINK = Object.freeze({ source: "分享链接", outcome: "input_outcome_link" });
+export const FROM_SAVED = Object.freeze({ source: "保存的内容", outcome: "input_outcome_saved" });
+
+/** calc's message `key` about an input the page cannot use, said of `from` (FROM_*). */
+export function refusal(key, from, values = {}) {
+  return message(key, { ...values, source: from.source, outcome: message(from.outcome) });
+}
+
 /**
  * Read a File chosen by the user. Resolves with {scenario, repaired} or {error: Chinese message}.
  * `policies` (the catalogue's): a file naming a region not among them is not imported.
  */
 export async function readScenarioFile(file, policies = null) {
-  if (!file) return { error: "没有选择文件。" };
-  const max = LIMITS.MAX_SCENARIO_BYTES;
-  if (file.size > max) {
-    const mb = (file.size / 1_000_000).toFixed(1);
-    return { error: `文件“${file.name}”有 ${mb} MB，超过 ${max / 1_000_000} MB 的上限，没有导入。${UNCHANGED}` };
-  }
+  if (!file) return { error: message("input_none_chosen", { outcome: message("input_outcome_import") }) };
+  const from = FROM_FILE(file.name);
+  if (file.size > limits().MAX_SCENARIO_BYTES) return { error: refusal("input_too_large", from, { size: (file.size / 1_000_000).toFixed(1) }) };
   let bytes;
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
   } catch {
-    return { error: `文件“${file.name}”无法读取，没有导入。${UNCHANGED}` };
+    return { error: refusal("input_unreadable", from) };
   }
   const decoded = decodeBytes(bytes);
-  if (decoded.error) {
-    return { error: `文件“${file.name}”不是 UTF-8 或 UTF-16 编码的文本，没有导入。请用本站“导出文件”保存的文件，或在编辑器中另存为 UTF-8。${UNCHANGED}` };
-  }
-  return parseScenarioText(decoded.text, file.name, policies);
+  if (decoded.error) return { error: refusal("input_encoding_invalid", from) };
+  return parseScenarioText(decoded.text, from, policies);
 }
 
-/** Parse a scenario's text: {scenario, repaired: [messages]} or {error}. Only a record of this
+/** Parse a file's text: {scenario, repaired: [messages]} or {error}. Only a record of this
  * site's format (version 1) of a region it knows (or none chosen yet) is taken: anything else
  * would replace the user's work with something that cannot be computed (issue 11). */
-export function parseScenarioText(text, name = "", policies = null) {
-  const which = name ? `文件“${name}”` : "内容";
-  let value;
-  try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch {
-    return { error: `${which}不是有效的 JSON 文件，不是本站的学时记录，没有导入。${UNCHANGED}` };
+export function parseScenarioText(text, from, policies = null) {
+  const value = parsedObject(text.replace(/^\uFEFF/, ""));
+  if (value.error) return { error: refusal(value.error, from) };
+  const scenario = value.scenario;
+  if (scenario.version === undefined) return { error: refusal("input_version_missing", from) };
+  if (scenario.version !== 1) {
+    return { error: refusal("input_version_unsupported", from, { version: String(JSON.stringify(scenario.version)).slice(0, 20) }) };
   }
-  if (!isObject(value)) {
-    return { error: `${which}不是本站的学时记录（应为含 version、policy、activities 的 JSON 对象），没有导入。${UNCHANGED}` };
-  }
-  if (value.version === undefined) {
-    return { error: `${which}不是本站导出的学时记录（没有版本号），没有导入。请选择用“导出文件”保存的文件。${UNCHANGED}` };
-  }
-  if (value.version !== 1) {
-    return { error: `${which}是版本 ${String(JSON.stringify(value.version)).slice(0, 20)} 的学时记录，本页只能读取版本 1 的记录，没有导入。${UNCHANGED}` };
-  }
-  const region = value.policy;
+  const region = scenario.policy;
   if (policies && policies.length && region !== undefined && region !== "" && !policies.some((p) => p.id === region)) {
-    const known = policies.map((p) => p.label || p.name).join("、");
-    return { error: `${which}中的地区“${String(region).slice(0, 40)}”本站没有收录，没有导入。本站收录：${known}。${UNCHANGED}` };
+    const regions = policies.map((p) => p.label || p.name).join("、");
+    return { error: refusal("input_region_unknown", from, { region: String(region).slice(0, 40), regions }) };
   }
-  if (value.activities !== undefined && !Array.isArray(value.activities)) {
-    return { error: `${which}中的 activities 不是列表，没有导入。${UNCHANGED}` };
+  if (scenario.activities !== undefined && !Array.isArray(scenario.activities)) {
+    return { error: refusal("input_activities_not_list", from) };
   }
-  const unusable = checkScenario(value);
-  if (unusable) return { error: `${which}${unusable}，没有导入。${UNCHANGED}` };
-  return repairScenario(value);
+  return usableScenario(scenario, from);
 }
 
-/** Why a parsed scenario cannot be used at all (the limits calc checks first), or null. */
-export function checkScenario(value) {
-  if (tooDeep(value)) return `的内容嵌套超过 ${LIMITS.MAX_DEPTH} 层（自定义内容 extra 也计算在内）`;
-  return null;
+/** A scenario as the text that is saved and calculated, or null when it cannot be written. */
+export function scenarioText(value) {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether a scenario holds anything the person entered (more than its version and region). */
+export function hasContent(value) {
+  return isObject(value) && Object.keys(value).some((k) => !["version", "policy", "activities"].includes(k)
+    || (k === "activities" && Array.isArray(value.activities) && value.activities.length > 0));
+}
+
+/** A text as a JSON object: {scenario} or {error: the message's key} (not JSON, not an object). */
+export function parsedObject(text) {
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { error: "input_json_invalid" };
+  }
+  return isObject(value) ? { scenario: value } : { error: "input_not_a_record" };
+}
+
+/** A parsed scenario the form can show ({scenario, repaired}), or {error} when it cannot be used
+ * at all (the limits calc checks first: nesting). */
+export function usableScenario(value, from) {
+  if (tooDeep(value)) return { error: refusal("input_too_deep", from) };
+  return repairScenario(value);
 }
 
 const SECTIONS = [["person", "个人情况（person）"], ["target", "职称申报（target）"], ["requirements", "自填年度要求（requirements）"]];
@@ -143,7 +164,7 @@ export function repairScenario(scenario) {
     for (const [year, figures] of Object.entries(scenario.requirements)) {
       if (!isObject(figures)) {
         delete scenario.requirements[year];
-        repaired.push(`${String(year).slice(0, 10)}年的${VOCABULARY.required_source.user}不是 {"public": …, "professional": …} 的形式，已移除`);
+        repaired.push(`${String(year).slice(0, 10)}年的${words().required_source.user}不是 {"public": …, "professional": …} 的形式，已移除`);
       }
     }
   }

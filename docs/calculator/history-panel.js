@@ -2,7 +2,7 @@
 // and a one-line summary (region, number of items, what replaced it), to restore or export at any
 // time — also after a reload, and whatever the current scenario is.
 import { clear, el } from "./dom.js";
-import { LIMITS } from "./limits.js";
+import { limits } from "./limits.js";
 
 function when(iso) {
   const date = iso ? new Date(iso) : null;
@@ -20,7 +20,7 @@ export class HistoryPanel {
   constructor({ list, count, hint, autosave, policyName, onRestore, onExport }) {
     Object.assign(this, { list, count, autosave, policyName, onRestore, onExport });
     hint.textContent = `打开分享链接、导入文件、恢复或清空时，被替换的内容保存在这里，可以随时恢复或导出：`
-      + `只在本浏览器中，最近 ${LIMITS.HISTORY_STATES} 份，合计不超过 ${LIMITS.HISTORY_CHARS / 10_000} 万字（更早的自动删除）。`;
+      + `只在本浏览器中，最近 ${limits().HISTORY_STATES} 份，合计不超过 ${limits().HISTORY_CHARS / 10_000} 万字（更早的自动删除）。`;
   }
 
   /** One line: when, region, items, and what replaced it. */

@@ -1,9 +1,10 @@
 // The last result, kept in this browser: a returning visitor sees it at once (issue 14), clearly
 // marked as the last saved result, while Python starts and computes the fresh one, which then
 // replaces it. It is shown only for the very scenario it was computed from, under the very rule
-// data: the record is keyed by a hash of the scenario's text and of the rule data's content hash
-// (catalogue.json's rules_hash, computed at build time), so an edited scenario or a site with new
-// rules never shows it. #result then has data-status="stale" (not "ready": that still means the
+// data, on the very day: the record is keyed by a hash of the scenario's text, of the rule data's
+// content hash (catalogue.json's rules_hash, computed at build time) and of the date calc computed
+// as of (engine.js: localDate), so an edited scenario, a site with new rules or a result computed
+// on another day (which years can still take hours depends on it) never shows it. #result then has data-status="stale" (not "ready": that still means the
 // fresh report, and data-report is left alone until it comes).
 //
 // One record in localStorage (next to the autosaved scenario, storage.js): {key, report, at}, for
@@ -45,13 +46,13 @@ export class LastResult {
     this.note = null;
   }
 
-  key(scenarioText) {
-    return this.rules ? hash(`${this.rules}\n${scenarioText}`) : null;
+  key(scenarioText, today) {
+    return this.rules ? hash(`${this.rules}\n${today}\n${scenarioText}`) : null;
   }
 
-  /** The saved {report, at} for this scenario text under the current rules, or null. */
-  find(scenarioText) {
-    const key = this.key(scenarioText);
+  /** The saved {report, at} for this scenario text under the current rules as of `today`, or null. */
+  find(scenarioText, today) {
+    const key = this.key(scenarioText, today);
     if (!key) return null;
     try {
       const saved = JSON.parse(store()?.getItem(KEY) || "null");
@@ -61,9 +62,9 @@ export class LastResult {
     }
   }
 
-  /** Keep a fresh report (of a usable scenario) for the next visit. */
-  remember(scenarioText, reportText) {
-    const key = this.key(scenarioText);
+  /** Keep a fresh report (of a usable scenario, computed as of `today`) for the next visit. */
+  remember(scenarioText, today, reportText) {
+    const key = this.key(scenarioText, today);
     const storage = store();
     if (!key || !storage) return;
     try {

@@ -1,14 +1,15 @@
 // The limits of calc/limits.py, as calc's catalogue ships them (calculator/catalogue.json,
-// `limits`): the page never keeps its own copy of a number calc defines. Filled once the
-// catalogue has loaded (useLimits), before any scenario is read.
-export const LIMITS = {};
+// `limits`): the page never keeps its own copy of a number calc defines. They are part of the
+// catalogue the page loaded (state.js: page.catalogue), read before any scenario is.
+import { page } from "./state.js";
 
-export function useLimits(table) {
-  Object.assign(LIMITS, table || {});
+/** calc's limits by name (MAX_DEPTH, MAX_SCENARIO_BYTES, …). */
+export function limits() {
+  return page.catalogue.limits;
 }
 
 /** Whether arrays and objects nest deeper than MAX_DEPTH (walked without recursion). */
-export function tooDeep(value, limit = LIMITS.MAX_DEPTH) {
+export function tooDeep(value, limit = limits().MAX_DEPTH) {
   const pending = [[value, 1]];
   while (pending.length) {
     const [item, depth] = pending.pop();

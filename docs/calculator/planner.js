@@ -4,7 +4,7 @@
 // The one-click entries calc suggests are offered with the next step (readiness.js).
 import { el } from "./dom.js";
 import { deadlineCalendar } from "./calendar.js";
-import { VOCABULARY, term } from "./vocabulary.js";
+import { term, words } from "./vocabulary.js";
 
 function yearPlan(y) {
   const part = el("div", { class: "calc-plan-year", dataset: { year: y.year } });
@@ -13,7 +13,7 @@ function yearPlan(y) {
     part.append(el("p", {}, need.text));
     const options = y.options?.[need.category] || [];
     if (options.length) {
-      part.append(el("details", { class: "calc-plan-options" },
+      part.append(el("details", { class: "calc-fold calc-plan-options" },
         el("summary", {}, need.options_label),
         el("ul", {}, options.map((o) => el("li", {}, o.text)))));
     } else if (need.empty_text) {
@@ -40,11 +40,11 @@ export function plannerSection(report, { currentYear }) {
   }
   const calendar = deadlineCalendar(report.deadlines || [], currentYear);
   if (calendar) {
-    box.append(el("details", { class: "calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
+    box.append(el("details", { class: "calc-fold calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
   } else {
     // the notices give deadlines for their own years only: say so rather than show nothing
-    box.append(el("p", { class: "calc-note calc-no-deadlines" }, `${currentYear}年：${VOCABULARY.messages.no_deadlines}`,
-      (report.deadlines || []).length ? VOCABULARY.messages.other_deadlines : ""));
+    box.append(el("p", { class: "calc-note calc-no-deadlines" }, `${currentYear}年：${words().messages.no_deadlines}`,
+      (report.deadlines || []).length ? words().messages.other_deadlines : ""));
   }
   return box;
 }

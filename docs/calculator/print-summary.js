@@ -2,7 +2,7 @@
 // 非官方自查, with the verdict, a table per year, the evidence to keep for each activity, the rule
 // data version and the date. User text is set as text only.
 import { clear, el } from "./dom.js";
-import { VOCABULARY, shown, term } from "./vocabulary.js";
+import { shown, term, words } from "./vocabulary.js";
 
 /**
  * The evidence to keep for an activity: what the user wrote, else what the rule data names for its
@@ -25,7 +25,7 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
   const r = report.readiness;
   container.append(el("p", { class: "calc-print-verdict" },
     r ? `结论（${r.target || term("title_application")}）：${r.verdict_label}。${term("next_step")}：${r.next_step.text}`
-      : `结论：${VOCABULARY.messages.no_target}`));
+      : `结论：${words().messages.no_target}`));
   if (r?.plan?.summary_text) container.append(el("p", { class: "calc-print-meta" }, r.plan.summary_text));
 
   // the years as the entries done give them (planned ones never count here); a year the
@@ -34,7 +34,7 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
   if (years.length) {
     container.append(el("table", { class: "calc-print-table" },
       el("caption", {}, `逐年${term("hours")}（${term("credited")}/${term("required")}；计划中的不计入）`),
-      el("thead", {}, el("tr", {}, ["年度", VOCABULARY.category.public, VOCABULARY.category.professional, "状态"]
+      el("thead", {}, el("tr", {}, ["年度", words().category.public, words().category.professional, "状态"]
         .map((t) => el("th", { scope: "col" }, t)))),
       el("tbody", {}, years.map((y) => {
         const app = y.application;
@@ -51,10 +51,10 @@ export function renderPrintSummary(container, { report, scenario, policyName, ki
   activities.forEach((a, i) => (a && typeof a === "object" && a.planned === true ? planned : done).push([a, i]));
   const row = ([a, i]) => {
     const lines = credited.get(i) || [];
-    const got = lines.map((l) => `${VOCABULARY.category_short[l.category] || ""}${shown(l.hours)}`).join("；") || term("not_credited");
+    const got = lines.map((l) => `${words().category_short[l.category] || ""}${shown(l.hours)}`).join("；") || term("not_credited");
     const title = typeof a?.title === "string" && a.title ? `「${a.title}」` : "";
     const cell = place(a);
-    const what = cell ? `${VOCABULARY.category[cell.category]}（${kindName(a?.kind)}）` : `${kindName(a?.kind)}${title}`;
+    const what = cell ? `${words().category[cell.category]}（${kindName(a?.kind)}）` : `${kindName(a?.kind)}${title}`;
     return el("tr", {}, el("td", {}, String(i + 1)), el("td", {}, a && a.year !== undefined ? String(a.year) : ""),
       el("td", {}, what), el("td", {}, got), el("td", {}, evidenceFor(a, kindOf(a?.kind))));
   };

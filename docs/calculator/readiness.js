@@ -6,7 +6,7 @@
 import { el } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { factField } from "./sections.js";
-import { VOCABULARY, formField, term } from "./vocabulary.js";
+import { formField, term, words } from "./vocabulary.js";
 import { badge } from "./years.js";
 
 const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
@@ -103,7 +103,7 @@ export function readinessSection(readiness, ctx) {
   if (!readiness) {
     return el("section", { class: "calc-readiness", dataset: { status: "none" } },
       el("p", { class: "calc-verdict-heading" }, term("title_application")),
-      el("p", { class: "calc-next" }, VOCABULARY.messages.no_target, "在上方“职称申报”中选择申报方式、级别和年度，这里会告诉您学时条件是否满足、下一步做什么。"));
+      el("p", { class: "calc-next" }, words().messages.no_target, "在上方“职称申报”中选择申报方式、级别和年度，这里会告诉您学时条件是否满足、下一步做什么。"));
   }
   const status = readiness.status;
   const planned = readiness.verdict_label !== readiness.status_label;
@@ -126,7 +126,7 @@ export function readinessSection(readiness, ctx) {
   }
   if (readiness.shortfall_text) box.append(el("p", { class: "calc-state" }, readiness.shortfall_text));
   if ((readiness.reasons || []).length) {
-    box.append(el("details", { class: "calc-reasons-box" },
+    box.append(el("details", { class: "calc-fold calc-reasons-box" },
       el("summary", {}, "为什么（逐年说明、依据和本站的理解）"),
       el("ul", { class: "calc-reasons" }, readiness.reasons.map((r) => el("li", {}, r))),
       (readiness.citations || []).length ? el("p", { class: "calc-cite" }, `${term("citation")}：${readiness.citations.join("；")}`) : null));

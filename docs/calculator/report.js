@@ -7,13 +7,13 @@
 import { el } from "./dom.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
-import { VOCABULARY } from "./vocabulary.js";
+import { words } from "./vocabulary.js";
 import { yearSection } from "./years.js";
 
 export function activityName(scenario, index, kindName, place = () => null) {
   const activity = scenario?.activities?.[index];
   const cell = place(activity); // a cell of the year grid: its year and column
-  if (cell) return `${cell.year}年${VOCABULARY.category[cell.category]}（每年的学时）`;
+  if (cell) return `${cell.year}年${words().category[cell.category]}（每年的学时）`;
   const own = activity && typeof activity.title === "string" && activity.title ? `「${activity.title}」` : "";
   return `第${index + 1}项 ${kindName(activity?.kind)}${own}`;
 }
@@ -70,7 +70,7 @@ export function renderReport(container, report, ctx) {
     after.push(el("p", { class: "calc-hint" }, "填写每年的学时或添加学习、成果后，这里会显示每年的学时。"));
   }
   if ((report.deadlines || []).length) {
-    after.push(el("details", { class: "calc-deadlines" }, el("summary", {}, `截止时间（${report.deadlines.length}）`),
+    after.push(el("details", { class: "calc-fold calc-deadlines" }, el("summary", {}, `截止时间（${report.deadlines.length}）`),
       el("ul", {}, report.deadlines.map((d) => el("li", {},
         el("time", { datetime: String(d.date).slice(0, 10) }, d.date), d.time ? ` ${d.time}` : "",
         d.who ? ` 【${d.who}】` : "", ` ${d.what}`,

@@ -3,7 +3,7 @@
 // years the notices do not cover.
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
-import { VOCABULARY, formField } from "./vocabulary.js";
+import { formField } from "./vocabulary.js";
 
 const choices = (spec) => (spec.choices || []).map((c) => [c.value, c.label]);
 
@@ -138,7 +138,7 @@ export function renderTarget(container, scenario, catalogue, onChange, defaultYe
   const rare = facts.filter((f) => f.asked === "title_more");
   if (rare.length) {
     const open = rare.some((f) => isObject(scenario.person) && scenario.person[f.name] !== undefined);
-    rest.append(el("details", { class: "calc-wide calc-more-facts", open },
+    rest.append(el("details", { class: "calc-fold calc-wide calc-more-facts", open },
       el("summary", {}, "可能免除或只作参考的情形（多数人不涉及）"),
       el("div", { class: "calc-grid" }, rare.map((f) => factField(f, scenario, onChange)))));
   }

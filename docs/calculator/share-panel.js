@@ -1,9 +1,9 @@
 // The share link panel: made only when asked (personal data is never put in the address bar on
 // its own), with a warning that the link holds everything entered, a copy button and a QR code.
-// A scenario whose link would pass LIMITS.MAX_LINK_CHARS gets no link: the panel says why and
+// A scenario whose link would pass MAX_LINK_CHARS gets no link: the panel says why and
 // offers the file instead (a browser or a messenger may cut or refuse a longer link).
 import { clear, el } from "./dom.js";
-import { LIMITS } from "./limits.js";
+import { limits } from "./limits.js";
 import { qrSvg } from "./qr.js";
 import { makeShareLink } from "./share.js";
 
@@ -21,7 +21,7 @@ export function wireSharePanel({ button, panel, input, copy, qrBox, longBox, sce
     if (link.tooLong) {
       input.value = "";
       longBox.append(
-        `内容较多：分享链接将有 ${link.length.toLocaleString("zh-CN")} 个字符，超过 ${LIMITS.MAX_LINK_CHARS.toLocaleString("zh-CN")} 个字符。`
+        `内容较多：分享链接将有 ${link.length.toLocaleString("zh-CN")} 个字符，超过 ${limits().MAX_LINK_CHARS.toLocaleString("zh-CN")} 个字符。`
         + "这么长的链接，部分浏览器打不开，微信等聊天软件也可能截断，所以不提供链接。请导出文件，把文件发给对方，对方用“导入文件”打开。",
         " ",
         el("button", { type: "button", class: "md-button", on: { click: () => exportFile() } }, "导出文件"),

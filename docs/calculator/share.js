@@ -7,11 +7,10 @@
 // "deflate" rather than "deflate-raw": CompressionStream has it since Chromium 80 (deflate-raw only
 // since 103; office PCs run 360/QQ browsers on older Chromium cores), Firefox 113, Safari 16.4.
 // Where the browser has no CompressionStream the page makes #s= links, and says so when it is
-// given a #z= link it cannot open. A link is offered only up to LIMITS.MAX_LINK_CHARS characters
+// given a #z= link it cannot open. A link is offered only up to MAX_LINK_CHARS characters
 // (README: 分享链接的长度); past that the page offers the file instead.
-import { LIMITS } from "./limits.js";
-
-const BROKEN = "分享链接已损坏：链接后面的数据不是有效的 base64url 数据。";
+import { FROM_LINK, refusal } from "./files.js";
+import { limits } from "./limits.js";
 
 function toBase64url(bytes) {
   let binary = "";
@@ -75,12 +74,12 @@ function utf8(bytes) {
   try {
     return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
   } catch {
-    return { error: "分享链接已损坏：内容不是 UTF-8 文本。" };
+    return { error: refusal("input_link_not_utf8", FROM_LINK) };
   }
 }
 
 function tooLarge() {
-  return { error: `分享链接的内容超过 ${LIMITS.MAX_SCENARIO_BYTES / 1_000_000} MB 的上限，无法打开。请让对方用“导出文件”发送文件。` };
+  return { error: refusal("input_link_too_large", FROM_LINK) };
 }
 
 /**
@@ -89,18 +88,18 @@ function tooLarge() {
  */
 export async function decodeShare({ form, data }) {
   // base64 is 4/3 of the bytes: a longer link cannot hold a scenario within the limit
-  if (form === "s" && data.length > (LIMITS.MAX_SCENARIO_BYTES * 4) / 3 + 4) return tooLarge();
+  if (form === "s" && data.length > (limits().MAX_SCENARIO_BYTES * 4) / 3 + 4) return tooLarge();
   const bytes = fromBase64url(data);
-  if (!bytes) return { error: BROKEN };
+  if (!bytes) return { error: refusal("input_link_not_base64", FROM_LINK) };
   if (form === "s") return utf8(bytes);
   if (!canCompress()) {
-    return { error: "此浏览器无法打开压缩的分享链接（#z=）：请用较新版本的浏览器打开，或请对方用“导出文件”发送文件。" };
+    return { error: refusal("input_link_no_inflate", FROM_LINK) };
   }
   let inflated;
   try {
-    inflated = await inflate(bytes, LIMITS.MAX_SCENARIO_BYTES);
+    inflated = await inflate(bytes, limits().MAX_SCENARIO_BYTES);
   } catch {
-    return { error: "分享链接已损坏：压缩的数据无法解开。" };
+    return { error: refusal("input_link_not_inflated", FROM_LINK) };
   }
   return inflated.tooLarge ? tooLarge() : utf8(inflated.bytes);
 }
@@ -125,7 +124,7 @@ export function readAddress(location) {
 
 /**
  * The share link for this scenario: the shorter of #z= (where the browser compresses) and #s=.
- * Resolves with {url, length, tooLong}; tooLong when it passes LIMITS.MAX_LINK_CHARS.
+ * Resolves with {url, length, tooLong}; tooLong when it passes limits().MAX_LINK_CHARS.
  */
 export async function makeShareLink(location, scenario) {
   const base = `${location.origin}${location.pathname}${location.search}`;
@@ -139,5 +138,5 @@ export async function makeShareLink(location, scenario) {
       // #s= it is
     }
   }
-  return { url, length: url.length, tooLong: url.length > LIMITS.MAX_LINK_CHARS };
+  return { url, length: url.length, tooLong: url.length > limits().MAX_LINK_CHARS };
 }

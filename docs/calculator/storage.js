@@ -1,7 +1,7 @@
 // What the calculator keeps in this browser (docs/privacy.md lists it):
 //
 // - the scenario being edited, saved after every change, so a reload keeps every entry;
-// - a short history of earlier states (LIMITS.HISTORY_STATES of them, LIMITS.HISTORY_CHARS
+// - a short history of earlier states (HISTORY_STATES of them, HISTORY_CHARS
 //   characters in all, the oldest dropped first): whatever a share link, an import, a restore, a
 //   "start again" or another tab replaced, each with its date and a one-line summary;
 // - while a calculation runs, a fingerprint of the scenario being calculated (the start-up guard:
@@ -13,7 +13,7 @@
 //
 // When storage is blocked (private mode, WeChat settings) or full, the page says so visibly and
 // keeps working; export still saves the work to a file.
-import { LIMITS } from "./limits.js";
+import { limits } from "./limits.js";
 
 export const KEY = "jxjy-calculator/scenario";
 export const HISTORY = "jxjy-calculator/history";
@@ -148,7 +148,7 @@ export class Autosave {
    */
   keep(text, reason, scenario = null) {
     if (!this.store || !text) return false;
-    if (text.length > LIMITS.HISTORY_CHARS) return false;
+    if (text.length > limits().HISTORY_CHARS) return false;
     let list = this.history();
     if (list[0] && list[0].text === text) return true;
     let parsed = scenario;
@@ -160,9 +160,9 @@ export class Autosave {
       }
     }
     list.unshift({ at: new Date().toISOString(), reason, ...summarize(parsed), text });
-    list = list.slice(0, LIMITS.HISTORY_STATES);
+    list = list.slice(0, limits().HISTORY_STATES);
     let total = list.reduce((sum, e) => sum + e.text.length, 0);
-    while (total > LIMITS.HISTORY_CHARS && list.length > 1) total -= list.pop().text.length;
+    while (total > limits().HISTORY_CHARS && list.length > 1) total -= list.pop().text.length;
     for (;;) {
       try {
         this.store.setItem(HISTORY, JSON.stringify(list));

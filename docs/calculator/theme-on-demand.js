@@ -17,15 +17,13 @@
 
 const SHORTCUTS = new Set(["/", "s", "f"]);
 
-let loading = null;
-
-export function loadTheme() {
-  if (loading) return loading;
+/** Load the theme's bundle, then let it start as if the page had just loaded. */
+function loadTheme() {
   const template = document.getElementById("theme-scripts");
   const sources = template
     ? [...template.content.querySelectorAll("script[src]")].filter((s) => s.type !== "module").map((s) => s.getAttribute("src"))
     : [];
-  loading = sources.reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve()).then(() => {
+  const loading = sources.reduce((previous, src) => previous.then(() => addScript(src)), Promise.resolve()).then(() => {
     document.dispatchEvent(new Event("DOMContentLoaded"));
     document.documentElement.dataset.theme = "loaded"; // for the tests
     const query = document.querySelector("[data-md-component=search-query]");
@@ -60,7 +58,8 @@ export function loadThemeOnDemand() {
   // here there is script, and the search box must be there to be reached for.
   document.documentElement.classList.replace("no-js", "js");
   const toggle = document.getElementById("__search");
-  const wants = () => loadTheme();
+  let loading = null; // the one load, whichever sign of wanting search comes first
+  const wants = () => (loading ??= loadTheme());
   for (const node of document.querySelectorAll("label[for=__search], [data-md-component=search-query], .md-search")) {
     for (const type of ["pointerdown", "focusin", "click"]) node.addEventListener(type, wants, { once: true, passive: true });
   }
@@ -75,7 +74,7 @@ export function loadThemeOnDemand() {
     if (toggle) toggle.checked = true;
     document.querySelector("[data-md-component=search-query]")?.focus();
     document.removeEventListener("keydown", onKey);
-    loadTheme();
+    wants();
   };
   document.addEventListener("keydown", onKey);
 }

@@ -260,11 +260,13 @@ let normal = null; // the normal start, once the restored Python has fallen shor
 
 const CALLS = { evaluate: "evaluate_json", compare: "compare_json" };
 
-async function evaluate(text, call = "evaluate_json") {
-  if (!restored) return calc[call](text);
+/** calc's answer to `text` as of `today` (the page's local date, YYYY-MM-DD; calc.clock). */
+async function evaluate(text, call = "evaluate_json", today = undefined) {
+  const ask = () => (today ? calc[call](text, today) : calc[call](text));
+  if (!restored) return ask();
   let report = null;
   try {
-    report = calc[call](text);
+    report = ask();
   } catch (err) {
     if (!err || err.type !== "SnapshotTrimmed") throw err;
   }
@@ -276,7 +278,7 @@ async function evaluate(text, call = "evaluate_json") {
     calc = started;
     restored = null;
   }
-  return calc[call](text);
+  return ask();
 }
 
 async function normalStart() {
@@ -341,7 +343,7 @@ self.addEventListener("message", async (event) => {
     return;
   }
   try {
-    self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario, CALLS[msg.type]) });
+    self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario, CALLS[msg.type], msg.today) });
   } catch (err) {
     // A Python exception (a defect in calc for this input) leaves Python working: the page says
     // this input could not be computed. Anything else (a WebAssembly trap, memory exhausted) has

@@ -10,7 +10,7 @@
 // at are offered as rows (empty until typed into).
 import { el } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
-import { VOCABULARY, formField } from "./vocabulary.js";
+import { formField, words } from "./vocabulary.js";
 
 const CATEGORIES = ["public", "professional"];
 const CELL_KEYS = new Set(["kind", "year", "hours"]);
@@ -88,7 +88,7 @@ export class YearGrid {
     const unit = this.grid.public.unit;
     const head = el("div", { class: "calc-grid-row calc-grid-head", "aria-hidden": "true" },
       el("span", {}, formField("activity", "year").label),
-      ...CATEGORIES.map((c) => el("span", {}, `${VOCABULARY.category[c]}（${unit}）`)),
+      ...CATEGORIES.map((c) => el("span", {}, `${words().category[c]}（${unit}）`)),
       el("span", {}));
     const list = el("ol", { class: "calc-grid-rows" });
     for (const row of this.rows) list.append(this.rowNode(row));
@@ -106,7 +106,7 @@ export class YearGrid {
       const activity = row.cells[category];
       const input = el("input", {
         type: "text", name: category, inputmode: "decimal", maxlength: 24, value: activity ? shownNumber(activity.hours) : "",
-        "aria-label": `${row.year}年${VOCABULARY.category[category]}（${this.grid[category].unit}）`,
+        "aria-label": `${row.year}年${words().category[category]}（${this.grid[category].unit}）`,
       });
       input.addEventListener("input", () => this.setHours(row, category, input.value));
       return input;
@@ -157,7 +157,7 @@ export class YearGrid {
       else activity.year = year;
     }
     row.node.dataset.year = row.year;
-    cells.forEach((input, i) => input.setAttribute("aria-label", `${row.year}年${VOCABULARY.category[CATEGORIES[i]]}（${this.grid[CATEGORIES[i]].unit}）`));
+    cells.forEach((input, i) => input.setAttribute("aria-label", `${row.year}年${words().category[CATEGORIES[i]]}（${this.grid[CATEGORIES[i]].unit}）`));
     if (row.cells.public || row.cells.professional) this.onChange({});
   }
 
@@ -246,7 +246,7 @@ export class YearGrid {
     for (const category of CATEGORIES) {
       const index = row.cells[category] ? list.indexOf(row.cells[category]) : -1;
       for (const e of (this.errors || []).filter((x) => x.activity === index && index >= 0)) {
-        errors.append(el("li", {}, `${VOCABULARY.category[category]}：${e.message}`));
+        errors.append(el("li", {}, `${words().category[category]}：${e.message}`));
       }
     }
   }

@@ -4,7 +4,7 @@
 // `shortfall`), where the requirement comes from, and every line explained (explain.js).
 import { el } from "./dom.js";
 import { lineItem } from "./explain.js";
-import { VOCABULARY, shown, term } from "./vocabulary.js";
+import { shown, term, words } from "./vocabulary.js";
 
 /** A badge: calc's label, the page's colour for the state or status (calculator.css .calc-<state>). */
 export function badge(state, label) {
@@ -14,7 +14,7 @@ export function badge(state, label) {
 function yearTable(year) {
   const req = year.required || {};
   const gap = year.shortfall || {};
-  const rows = [["public", VOCABULARY.category.public], ["professional", VOCABULARY.category.professional], ["total", term("total")]];
+  const rows = [["public", words().category.public], ["professional", words().category.professional], ["total", term("total")]];
   const body = el("tbody");
   for (const [key, label] of rows) {
     body.append(el("tr", { dataset: { category: key } },
@@ -47,7 +47,7 @@ export function yearSection(year, { nameOf, kindOf, onEnterRequirement }) {
       el("button", { type: "button", class: "calc-link-button", on: { click: () => onEnterRequirement(year.year) } }, `填写${year.year}年的要求`)));
   }
   const lines = year.lines || [];
-  const more = el("details", { class: "calc-year-more" }, el("summary", {}, `明细（${lines.length} 项）与依据`));
+  const more = el("details", { class: "calc-fold calc-year-more" }, el("summary", {}, `明细（${lines.length} 项）与依据`));
   box.append(more);
   more.append(yearTable(year));
   // A year with the user's own figures: calc's note (in year.notes, below) says so.

@@ -126,3 +126,26 @@ def test_an_edit_while_the_last_result_shows_withdraws_it(visitor, site_url):
     edited = json.loads(json.dumps(SCENARIO))
     edited["activities"][0]["hours"] = 30
     assert browser_report(page) == cpython_report(edited)
+
+
+def test_the_report_is_computed_as_of_the_devices_date(visitor, site_url):
+    """The contract of 2026-12-07: the page passes the device's local date with each calculation
+    (read at each request, so the browser's clock decides), and the report says which it used."""
+    import calc
+
+    visitor.clock.set_fixed_time("2031-03-04T10:00:00")
+    report = first_visit(visitor, site_url, SCENARIO)
+    assert report["today"] == "2031-03-04"
+    assert report == json.loads(json.dumps(calc.evaluate(SCENARIO, "2031-03-04"), ensure_ascii=False))
+
+
+def test_a_result_from_another_day_is_not_shown_as_the_last_result(visitor, site_url):
+    """Which years can still take hours depends on the date: yesterday's result is not today's."""
+    visitor.clock.set_fixed_time("2031-03-04T23:00:00")
+    first_visit(visitor, site_url, SCENARIO)
+    visitor.clock.set_fixed_time("2031-03-05T08:00:00")
+    page = visitor.new_page()
+    page.goto(f"{site_url}calculator/")  # the autosaved work, no link
+    page.wait_for_selector("#result[data-status=ready]", state="attached", timeout=START_TIMEOUT_MS)
+    assert "stale" not in [s["status"] for s in states(page)]
+    assert browser_report(page)["today"] == "2031-03-05"

@@ -1,0 +1,145 @@
+// Status and report drawing: what #result says and shows. It owns #result's data-status
+// (loading, stale, ready, error) and data-report, #result-error, the phone's result bar
+// (#result-jump-text), the screen reader's announcement (#announce), the drawn report (report.js),
+// the last saved result while the fresh one comes (last-result.js) and the hidden print summary.
+// All text is set as text, never as HTML. State: page.lastReport, lastAnnounced, printPending,
+// offline (state.js).
+import { creditsByActivity } from "./activities.js";
+import { changed } from "./calculation.js";
+import { byId } from "./dom.js";
+import { localDate } from "./engine.js";
+import { scenarioText } from "./files.js";
+import { defaultYear, enterRequirement, refreshFacts } from "./form.js";
+import { registerServiceWorker } from "./offline.js";
+import { renderPrintSummary } from "./print-summary.js";
+import { kindName, kindOf, policyName, regionCatalogue } from "./regions.js";
+import { isUnusable, renderReport, summarySentence } from "./report.js";
+import { renderRequirements } from "./sections.js";
+import { page } from "./state.js";
+
+const result = () => byId("result");
+const jumpText = (text) => {
+  byId("result-jump-text").textContent = text; // the phone's result bar (overrides/calculator.html)
+};
+
+export function showError(message) {
+  result().dataset.status = "error";
+  const box = byId("result-error");
+  box.textContent = message;
+  box.hidden = false;
+  jumpText("无法计算，请查看结果区的提示。");
+}
+
+/** The error goes (a fresh report, or a new start of the calculation program). */
+export function clearError() {
+  const box = byId("result-error");
+  box.hidden = true;
+  box.textContent = "";
+}
+
+/** The calculation program starts again: the result waits for it. */
+export function showRestarting() {
+  delete result().dataset.error;
+  clearError();
+  result().dataset.status = "loading";
+  jumpText("计算程序启动中…");
+}
+
+/** Show a report: calc's fresh one, or (saved: {report, at}) the last saved one, marked as such. */
+export function showReport(reportText, saved = null) {
+  let report;
+  try {
+    report = JSON.parse(reportText);
+  } catch {
+    showError("计算结果无法读取。");
+    return;
+  }
+  const { grid, activities, lastResult } = page.parts;
+  drawReport(report);
+  if (saved) {
+    lastResult.mark(saved);
+    jumpText(`上次的结果：${summarySentence(report).replace(/^计算完成：/, "")}（正在更新）`);
+    return;
+  }
+  lastResult.unmark();
+  page.lastReport = report;
+  result().dataset.report = reportText;
+  grid.showReport(report);
+  const windowYears = report.readiness?.window || [];
+  grid.offerYears(windowYears.length ? windowYears : grid.rows.length ? [] : [defaultYear()]);
+  activities.showErrors(report.errors);
+  activities.showCredits(report);
+  printSummaryLater();
+  const sentence = summarySentence(report);
+  if (isUnusable(report)) {
+    const first = (report.errors || [])[0];
+    showError(`无法计算：${first ? first.message : "输入无法使用"}`);
+  } else {
+    clearError();
+    result().dataset.status = "ready";
+    delete result().dataset.error;
+    if (!page.offline) registerServiceWorker(); // once, at idle time after the first result: the pages for offline use
+    page.offline = true;
+    jumpText(report.brief_text || sentence.replace(/^计算完成：/, ""));
+  }
+  if (sentence !== page.lastAnnounced) {
+    page.lastAnnounced = sentence;
+    byId("announce").textContent = sentence;
+  }
+}
+
+/** Draw a report into the result (again, for redraw(): the answer box the person was typing in). */
+function drawReport(report) {
+  const { grid, activities } = page.parts;
+  renderReport(byId("report"), report, {
+    scenario: page.scenario, kindName, kindOf, catalogue: regionCatalogue(),
+    place: (activity) => grid.place(activity),
+    onEnterRequirement: enterRequirement,
+    onAdd: (added) => {
+      for (const activity of added) activities.addActivity(activity);
+    },
+    onFact: () => {
+      refreshFacts();
+      changed();
+    },
+    onRequirement: () => {
+      renderRequirements(byId("requirement-list"), page.scenario, byId("requirements"), changed);
+      changed();
+    },
+    redraw: () => page.lastReport && drawReport(page.lastReport),
+  });
+}
+
+// The one-page print summary is hidden on screen: it is drawn in a task of its own after the
+// report (keeping each task short), and again right before printing if that task has not run.
+function printSummaryLater() {
+  if (page.printPending) return;
+  page.printPending = true;
+  setTimeout(drawPrintSummary, 0);
+}
+
+export function drawPrintSummary() {
+  if (!page.printPending || !page.lastReport) return;
+  page.printPending = false;
+  const { scenario, lastReport } = page;
+  renderPrintSummary(byId("print-summary"), {
+    report: lastReport, scenario, kindName, kindOf, credited: creditsByActivity(lastReport),
+    place: (activity) => page.parts.grid.place(activity),
+    policyName: regionCatalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
+  });
+}
+
+// The last saved result is shown until calc answers (last-result.js); it no longer fits once the
+// scenario changes.
+export function showSavedResult() {
+  const text = page.rawText ?? scenarioText(page.scenario);
+  const saved = text && page.lastReport === null && page.parts.lastResult.find(text, localDate());
+  if (saved) showReport(saved.report, saved);
+}
+
+export function withdrawSavedResult() {
+  page.parts.lastResult.unmark();
+  byId("report").replaceChildren();
+  if (result().dataset.status === "stale") result().dataset.status = "loading";
+  jumpText("正在计算…");
+}
