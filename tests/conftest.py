@@ -15,7 +15,9 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from calc.ledger import Ledger  # noqa: E402
 from calc.report import build  # noqa: E402  (build raises on defects, so tests see them)
+from calc.scenario import Scenario, read  # noqa: E402
 
 TODAY = date(2025, 7, 1)  # a day of the newest notice's year, before its deadlines
 
@@ -53,3 +55,18 @@ def year_of(report: dict, year: int) -> dict:
 
 def kind_hours(report: dict, year: int, kind: str) -> float:
     return sum(line["hours"] for line in year_of(report, year)["lines"] if line["kind"] == kind)
+
+
+def scenario_of(policy: str, *activities: dict, **parts: object) -> Scenario:
+    """The scenario as calc reads it (calc.scenario.read), for calling a module of calc on it
+    directly; `parts`: person, target, requirements as a scenario file holds them. A reading error
+    fails the test: it never computes something other than what it wrote."""
+    raw = {"version": 1, "policy": policy, "activities": list(activities), **parts}
+    scenario, errors = read(raw)
+    assert scenario is not None and errors == [], errors
+    return scenario
+
+
+def ledger_of(policy: str, *activities: dict, extra_years: frozenset[int] = frozenset(), **parts: object) -> Ledger:
+    """The ledger of scenario_of(...), with `extra_years` opened as a title window opens them."""
+    return Ledger(scenario_of(policy, *activities, **parts), extra_years=set(extra_years))
