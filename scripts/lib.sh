@@ -94,6 +94,8 @@ missing_engines() {
   [ -x /usr/bin/WebKitWebDriver ] || echo webkit2gtk-driver
   command -v Xvfb >/dev/null 2>&1 || echo xvfb
   [ -x /usr/bin/firefox-esr ] || echo firefox-esr
+  # libfaketime: WebKitGTK's clock is set to the tests' day (tests/browser/engines/drivers.py)
+  [ -f /usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1 ] || echo faketime
 }
 
 setup_browsers() {

@@ -17,7 +17,7 @@ import re
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from .conftest import START_TIMEOUT_MS, browser_report, cpython_report, share_data, wait_for_result
+from .conftest import NOON, START_TIMEOUT_MS, browser_report, cpython_report, share_data, wait_for_result
 from .helpers import saved_scenario, wait_report, unfolded
 from .test_keep_work import PLANNED
 
@@ -194,7 +194,7 @@ def test_a_download_that_stops_moving_is_a_stall_not_a_wait_for_ever(fresh, site
     hung = []
     fresh.route(WASM, lambda route: hung.append(route))  # never answered
     page = fresh.new_page()
-    page.clock.install()
+    page.clock.install(time=NOON)
     open_planned(page, site_url)
     page.wait_for_function("() => document.getElementById('engine-text').textContent.includes('正在下载')")
     assert page.get_attribute("#result", "data-status") == "loading"
@@ -221,7 +221,7 @@ def test_a_download_that_stops_moving_is_a_stall_not_a_wait_for_ever(fresh, site
 def started_page(fresh, site_url, clock: bool = False):
     page = fresh.new_page()
     if clock:
-        page.clock.install()
+        page.clock.install(time=NOON)
     open_planned(page, site_url)
     assert wait_for_result(page) == "ready"
     assert len(page.workers) == 1

@@ -8,6 +8,12 @@
 Both offer goto, run (a JavaScript function's source, called with JSON arguments; its JSON
 result), wait_for (run until the function returns something true), click, fill, select, upload,
 reload, pdf and close. Waiting is always on a condition in the page, polled; never a fixed sleep.
+
+Each engine's clock shows TODAY (calc's verdicts depend on the day: the page passes the device's
+local date): WebKitGTK's processes run under libfaketime (Debian's faketime; LD_PRELOAD is
+inherited by the web process), moved back or forward to noon of that day and running on from
+there; Firefox, which does not start under libfaketime, gets a script before each document that
+moves the page's Date the same way (WebDriver BiDi's preload scripts, as puppeteer offers them).
 """
 
 from __future__ import annotations
@@ -20,6 +26,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from ..conftest import TODAY  # the day every browser's clock shows
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 WEBKIT_DRIVER = "/usr/bin/WebKitWebDriver"
@@ -27,6 +35,14 @@ FIREFOX = "/usr/bin/firefox-esr"
 XVFB = "Xvfb"
 NODE = "node"
 POLL_S = 0.1
+FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1"
+
+
+def seconds_to(day: str) -> int:
+    """Seconds from now to noon of `day` (local time), for libfaketime's relative offset."""
+    from datetime import datetime
+
+    return round(datetime.fromisoformat(f"{day}T12:00:00").timestamp() - time.time())
 
 
 class EngineMissing(Exception):
@@ -61,7 +77,8 @@ class WebKit(Engine):
     can_print = False  # WebKitWebDriver 2.50 has no Print Page command ("Unknown command")
 
     def __init__(self):
-        missing = [p for p, ok in [("webkit2gtk-driver", Path(WEBKIT_DRIVER).exists()), ("xvfb", shutil.which(XVFB))] if not ok]
+        missing = [p for p, ok in [("webkit2gtk-driver", Path(WEBKIT_DRIVER).exists()), ("xvfb", shutil.which(XVFB)),
+                                   ("faketime", Path(FAKETIME).exists())] if not ok]
         if missing:
             raise EngineMissing(f"{' and '.join(missing)} missing: apt-get install -y {' '.join(missing)} (scripts/test does it)")
         try:
@@ -71,7 +88,8 @@ class WebKit(Engine):
             raise EngineMissing(f"selenium missing ({err}): pip install -r requirements-dev.txt (scripts/test does it)") from err
         self.xvfb, display = start_xvfb()
         try:
-            service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display})
+            clock = {"LD_PRELOAD": FAKETIME, "FAKETIME": f"{seconds_to(TODAY):+d}"}
+            service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display, **clock})
             options = webdriver.WebKitGTKOptions()
             self.driver = webdriver.WebKitGTK(options=options, service=service)
         except Exception:
@@ -149,7 +167,7 @@ class Firefox(Engine):
         if not shutil.which(NODE):
             raise EngineMissing("node missing: apt-get install -y nodejs npm")
         self.process = subprocess.Popen(
-            [NODE, str(HERE / "firefox_driver.mjs"), FIREFOX],
+            [NODE, str(HERE / "firefox_driver.mjs"), FIREFOX, f"{TODAY}T12:00:00"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=None, text=True, encoding="utf-8", cwd=ROOT,
         )
         self.next_id = 0

@@ -6,9 +6,27 @@ import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const executablePath = process.argv[2] || "/usr/bin/firefox-esr";
+const today = process.argv[3]; // the day the page's clock shows (local time), running on from there
 const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
+if (today) {
+  // before each document: Date moved to `today` (the page reads its local date for calc)
+  await page.evaluateOnNewDocument((fixed) => {
+    const Real = Date;
+    const offset = fixed - Real.now();
+    globalThis.Date = class extends Real {
+      constructor(...args) {
+        if (args.length) super(...args);
+        else super(Real.now() + offset);
+      }
+
+      static now() {
+        return Real.now() + offset;
+      }
+    };
+  }, new Date(today).getTime());
+}
 
 // A function's source, called in the page with JSON arguments (puppeteer sends the source to the
 // browser as it is: no eval in the page, so the site's Content-Security-Policy does not apply).
