@@ -7,7 +7,7 @@ pass a fixed one; without one, the system's local date. The report says which da
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -17,6 +17,8 @@ def as_of(value: object = None) -> date:
     Raises ValueError for anything else (the caller says so in its own words)."""
     if value is None:
         return date.today()
+    if isinstance(value, datetime):  # a moment: its day (datetime is a date too, but compares only with its kind)
+        return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, str) and ISO_DAY.fullmatch(value):

@@ -55,7 +55,9 @@ def not_counted(policy: dict, kind: dict, activity: Activity) -> list[Line] | No
 def credited(policy: dict, activity: Activity, person: Person, horizon: int) -> list[Line]:
     kind = activity.kind
     tenure = person.tenure_start
-    if kind.get("tenure_only") and tenure is not None and activity.year < tenure:
+    # an entry over several years (a project's years) is checked year by year by its method
+    spread = bool(kind["conversion"].get("per_year_of"))
+    if kind.get("tenure_only") and tenure is not None and activity.year < tenure and not spread:
         line = rule_line(policy, kind, activity, activity.year, 0)
         line.notes.append(f"在任现职（{tenure}年起）以前取得，按规定只计任现职期间的成果")
         return [line]

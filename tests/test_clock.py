@@ -37,11 +37,6 @@ def test_the_report_names_the_date_it_used() -> None:
     assert run("qinghai", today=date(2024, 12, 31))["today"] == "2024-12-31"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "clock.as_of passes a datetime through unchanged (datetime is a subclass of date): "
-    "calc.evaluate(raw, datetime.now()) with a title application compares it with a date in "
-    "calc/open_years.py (OpenYears.is_open: TypeError, reported as internal_error), and without "
-    "one the report's today is '2025-07-01T09:30:00', not a date; as_of should give the day or refuse"))
 def test_a_datetime_is_taken_as_its_day_or_refused() -> None:
     try:
         day = clock.as_of(datetime(2025, 7, 1, 9, 30))

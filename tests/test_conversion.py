@@ -68,3 +68,13 @@ def test_every_line_names_its_rule_and_the_entry() -> None:
     (line,) = lines_of("hefei", {"kind": "self_study", "year": 2021, "hours": 40})
     assert (line.rule, line.activity, line.year, line.cap) == ("hefei/self_study", 0, 2021, 36)
     assert line.hours == line.uncapped == 40  # before the cap: calc/ledger.py cuts it
+
+
+def test_a_project_over_several_years_counts_the_years_within_the_tenure() -> None:
+    # 附件4 2020 课题: 省部级主持 60 学时/年 for each year it ran; 任现职期间 only — a project of
+    # 2021-2023 entered in its first year, tenure from 2022: 2022 and 2023 count, 2021 does not
+    from conftest import run, year_of
+
+    project = {"kind": "project", "year": 2021, "level": "provincial", "role": "lead", "years": [2021, 2022, 2023]}
+    report = run("qinghai", project, person={"tenure_start": 2022})
+    assert [year_of(report, y)["professional"] for y in (2021, 2022, 2023)] == [0, 60, 60]
