@@ -108,7 +108,6 @@ class Outcome:
     counted: list[int]  # the met years that count (the most recent ones, where some are enough)
     plan_gaps: list[dict] | None  # the least hours in open years that make the best case ready
     relied: list[int]  # the `either` years the best case with that plan still relies on
-    relied_count: int  # how many of them must turn out well
     helpful_gaps: list[dict]  # undecided: the least hours in open years that lessen what must turn out well
     helpful_need: int  # how many `either` years must still turn out well once they are added (0: none)
     closed: list[int]  # short years whose hours can no longer be taken
@@ -227,7 +226,7 @@ def outcome(window: Window, share: Share, calls: dict[int, YearCall], average: A
         need = len(either)
         counted = sorted(met)
         plan_gaps = [c.gap for c in short] if reach and len(plannable) == len(short) else None
-        relied, relied_count = sorted(either), len(either)
+        relied = sorted(either)
         helpful = [c.gap for c in short] if short and len(plannable) == len(short) else []
         helpful_need = len(either)
     else:
@@ -245,5 +244,5 @@ def outcome(window: Window, share: Share, calls: dict[int, YearCall], average: A
     if average is not None and not average.met:  # the average's hours belong to the plan too, where they can be taken
         plan_gaps = plan_gaps + [average.gap()] if plan_gaps is not None and average.open else None
         helpful = helpful + [average.gap()] if average.open else []
-    return Outcome(window, share, calls, average, best, worst, reach, need, counted, plan_gaps, relied, relied_count,
+    return Outcome(window, share, calls, average, best, worst, reach, need, counted, plan_gaps, relied,
                    helpful, helpful_need, closed, conversion, tenure)

@@ -40,7 +40,7 @@ def fill_words(decision, facts: list[dict]) -> tuple[str, str]:
     parts = [f["label"] for f in facts]
     if decision.unknown_years:
         parts.append(f"{year_list_text(decision.unknown_years)}的要求")
-    return "先填写" + "、".join(parts), "它" if len(parts) == 1 else "这些"
+    return "先填写" + "、".join(parts), "它" if len(parts) == 1 else "它们"
 
 
 def next_step(decision, plan: dict | None, after: str | None, reasons: list[str]) -> dict:
@@ -69,10 +69,8 @@ def next_step(decision, plan: dict | None, after: str | None, reasons: list[str]
     if status == "unknown":
         if facts or years:
             code = "fill_facts" if facts else "fill_requirements"
-            why = "结论取决于它们" if len(facts) + len(years) > 1 or (years and len(years) > 1) else "结论取决于它"
-            if years and not facts:
-                why = f"本站收录的通知没有这些年度的要求，{must_text(decision)}，结论取决于它们"
-            text = f"{short}：{why}。"
+            why = f"本站收录的通知没有这些年度的要求，{must_text(decision)}，" if years and not facts else ""
+            text = f"{short}：{why}结论取决于{listed}。"
             if plan and plan["years"]:
                 then = "不论这些年度的要求是多少都可满足" if not decision.must_after_plan else (
                     f"则其中{decision.must_after_plan}个年度达标即可")

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from calc import bounds, planning, ruledata
-from calc.bounds import EITHER, MET, SHORT, Outcome
+from calc.bounds import EITHER, MET, Outcome
 from calc.exemption import exemption
 from calc.ledger import Ledger
 from calc.open_years import OpenYears
@@ -61,8 +61,7 @@ class Decision:
     unknown_years: list[int] = field(default_factory=list)  # years whose figures can change it
     must: int = 0  # how many of them must turn out well (the drawn possibility)
     reading: dict | None = None  # a reduction whose two readings give different verdicts
-    plan: dict | None = None  # the least hours in open years (planning.plan), for `plan_outcome`
-    plan_outcome: Outcome | None = None
+    plan: dict | None = None  # the least hours in open years (planning.plan)
     plan_is_alternative: bool = False  # unknown: the plan lessens what must turn out well (else: what makes it ready)
     must_after_plan: int = 0  # unknown: how many of the unknown years must still turn out well after the plan
     empty_years: list[int] = field(default_factory=list)  # years over, nothing entered, that could change it
@@ -75,6 +74,12 @@ class Decision:
     @property
     def window(self) -> Window | None:
         return self.shown.window if self.shown else None
+
+    def moved_in(self) -> tuple[int | None, list[int]]:
+        """The year the person moved into the region (合肥 四), and the window's years before it."""
+        moved = transfer_in_year(self.scenario.policy, self.scenario.person)
+        years = self.window.years if self.window else ()
+        return moved, [y for y in years if moved is not None and y < moved]
 
 
 class Ledgers:
@@ -325,7 +330,7 @@ def choose_plan(decision: Decision, found: Possibilities) -> None:
     scenario = decision.scenario
     if decision.status == "unknown":
         if shown is not None and shown.helpful_gaps and not decision.missing:
-            decision.plan_outcome, decision.plan_is_alternative = shown, True
+            decision.plan_is_alternative = True
             decision.must_after_plan = shown.helpful_need
             ledger = found.ledgers.get(shown.tenure, shown.window.years)
             decision.plan = planning.plan(found.ledgers.scenario_with(shown.tenure), ledger, shown.helpful_gaps, found.open_years)
@@ -340,13 +345,10 @@ def choose_plan(decision: Decision, found: Possibilities) -> None:
         )
     if candidates and candidates[0].plan_gaps:
         chosen = candidates[0]
-        decision.plan_outcome = chosen
         ledger = found.ledgers.get(chosen.tenure, chosen.window.years)
         decision.plan = planning.plan(found.ledgers.scenario_with(chosen.tenure), ledger, chosen.plan_gaps, found.open_years)
-        if chosen is not shown:
-            decision.unknown_years = sorted(set(decision.unknown_years) | set(chosen.relied))
-        elif chosen.relied:
-            decision.unknown_years = sorted(set(decision.unknown_years) | set(chosen.relied))
+        # the years whose figures the plan still relies on are among those to fill in first
+        decision.unknown_years = sorted(set(decision.unknown_years) | set(chosen.relied))
 
 
 def empty_years(decision: Decision) -> list[int]:
@@ -361,21 +363,6 @@ def empty_years(decision: Decision) -> list[int]:
     calls = {y: replace(c, state=MET, gap={"year": y, "public": 0, "professional": 0}) if y in empty else c for y, c in shown.calls.items()}
     filled = bounds.outcome(shown.window, shown.share, calls, shown.average, shown.conversion, shown.tenure)
     return sorted(empty) if filled.key() != shown.key() else []
-
-
-def transfer_in_years(decision: Decision) -> tuple[int | None, list[int]]:
-    """The year the person moved into the region, and the window's years before it."""
-    moved = transfer_in_year(decision.scenario.policy, decision.scenario.person)
-    window = decision.window
-    before = [y for y in (window.years if window else ()) if moved is not None and y < moved]
-    return moved, before
-
-
-def short_states(decision: Decision) -> dict[int, str]:
-    """Each year of the drawn window: met, short, or unknown (a requirement no source gives)."""
-    if decision.shown is None:
-        return {}
-    return {y: {MET: "met", SHORT: "short", EITHER: "unknown"}[c.state] for y, c in decision.shown.calls.items()}
 
 
 def invalid(scenario: Scenario, today: date) -> Decision:

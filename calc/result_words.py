@@ -364,8 +364,6 @@ def rested_readings(say: Reasons, decision) -> None:
 
 def judged_reasons(say: Reasons, decision) -> None:
     """The reasons of a verdict judged from the hours (calc/readiness.py `judged`)."""
-    from calc.readiness import transfer_in_years  # noqa: PLC0415 (the decision's own helper)
-
     scenario, rule, shown = decision.scenario, decision.rule, decision.shown
     rules = scenario.policy["readiness"]
     say.rule(rule["label"], rule["cite"], rule.get("reading"))
@@ -374,7 +372,7 @@ def judged_reasons(say: Reasons, decision) -> None:
         say.say(NO_HOURS_YET)
     if window is not None and window.transfer_year is not None:
         say.say(f"{window.transfer_year}年从公务员岗位转任：{rules['transfer']['reading'].strip()}（{say.cite(rules['transfer']['cite'])}）")
-    moved, before = transfer_in_years(decision)
+    moved, before = decision.moved_in()
     if before:
         rule_in = scenario.policy["transfer_in"]
         say.say(
