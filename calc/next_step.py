@@ -40,7 +40,7 @@ def fill_words(decision, facts: list[dict]) -> tuple[str, str]:
     parts = [f["label"] for f in facts]
     if decision.unknown_years:
         parts.append(f"{year_list_text(decision.unknown_years)}的要求")
-    return "先填写" + "、".join(parts), "它" if len(parts) == 1 else "它们"
+    return "先填写" + "、".join(parts), "它" if len(facts) + len(decision.unknown_years) == 1 else "它们"
 
 
 def next_step(decision, plan: dict | None, after: str | None, reasons: list[str]) -> dict:
