@@ -54,11 +54,11 @@ def browser():
         opened = browser.new_context
 
         def new_context(*args, **kwargs):
-            """Every context's clock shows TODAY at noon (timers keep running): the page passes
-            its local date to calc, whose verdicts depend on it. A test that needs another day
-            sets the context's or page's clock itself."""
+            """Every context's pages show TODAY (from noon, running on): the page passes its local
+            date to calc, whose verdicts depend on it. A test that needs another day sets the
+            page's clock itself (Playwright's page.clock, which also fakes timers)."""
             made = opened(*args, **kwargs)
-            made.clock.set_fixed_time(NOON)
+            made.add_init_script(fixed_date_script(NOON))
             return made
 
         browser.new_context = new_context
@@ -100,6 +100,15 @@ def page(context):
     page.on("dialog", lambda d: (page.errors.append(f"dialog: {d.message}"), d.dismiss()))
     yield page
     page.close()
+
+
+def fixed_date_script(moment: str) -> str:
+    """The script that moves a page's Date to `moment` (tests/browser/fixed_date.js)."""
+    from datetime import datetime
+
+    source = (Path(__file__).with_name("fixed_date.js")).read_text(encoding="utf-8")
+    function = source[source.index("(fixed) =>"):]
+    return f"({function.strip()})({datetime.fromisoformat(moment).timestamp() * 1000:.0f});"
 
 
 def share_data(scenario) -> str:

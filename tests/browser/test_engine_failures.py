@@ -263,9 +263,9 @@ def test_python_out_of_memory_in_a_calculation(fresh, site_url):
 
     def oom(code):
         return code + (
-            "\nstarted.then(() => { const real = calc; calc = { evaluate_json(text) {"
+            "\nstarted.then(() => { const real = calc; calc = { evaluate_json(text, today) {"
             f" if (text.includes({json.dumps(MEMORY_MARK)})) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');"
-            " return real.evaluate_json(text); } }; });\n"
+            " return real.evaluate_json(text, today); } }; });\n"
         )
 
     serve_worker(fresh, oom)

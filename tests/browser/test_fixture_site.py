@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from .conftest import ROOT, browser_report, share_data, wait_for_result
+from .conftest import ROOT, TODAY, browser_report, share_data, wait_for_result
 from .helpers import add_activity, wait_report
 
 pytestmark = pytest.mark.slow
@@ -74,7 +74,7 @@ def cpython(fixture_build):
     import calc
 
     calc.ruledata.use(fixture_build / "build" / "rules.json")
-    yield lambda scenario: json.loads(json.dumps(calc.evaluate(scenario), ensure_ascii=False))
+    yield lambda scenario: json.loads(json.dumps(calc.evaluate(scenario, TODAY), ensure_ascii=False))
     calc.ruledata.use(None)
 
 

@@ -18,7 +18,7 @@ import re
 
 import pytest
 
-from .conftest import ROOT, START_TIMEOUT_MS, browser_report, cpython_report, share_data
+from .conftest import ROOT, START_TIMEOUT_MS, TODAY, browser_report, cpython_report, share_data
 
 EXAMPLES = sorted((ROOT / "docs" / "examples").glob("*.json")) + sorted((ROOT / "tests" / "fixtures").glob("browser_*.json"))
 ERROR_TEXTS = ["{", "[]", '{"version": 1, "policy": "nowhere", "activities": []}', '"text"']
@@ -26,7 +26,7 @@ CSP = "script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'sel
 
 # Run in a page of the site: start the worker as the calculator does, then evaluate each text in
 # turn (the worker answers only the newest request, so one at a time).
-WORKER_RUN = """async ([workerPath, texts]) => {
+WORKER_RUN = """async ([workerPath, texts, today]) => {
   const worker = new Worker(new URL(workerPath, location.href), { type: "module" });
   const next = () => new Promise((resolve) => worker.addEventListener("message", (e) => resolve(e.data), { once: true }));
   const ready = await next();
@@ -35,7 +35,7 @@ WORKER_RUN = """async ([workerPath, texts]) => {
   let id = 0;
   for (const text of texts) {
     const answer = next();
-    worker.postMessage({ type: "evaluate", id: ++id, scenario: text });
+    worker.postMessage({ type: "evaluate", id: ++id, scenario: text, today });
     const msg = await answer;
     reports.push(msg.type === "report" ? msg.report : { error: msg.message });
   }
@@ -47,17 +47,20 @@ WORKER_RUN = """async ([workerPath, texts]) => {
 def cpython_text_report(text: str) -> dict:
     import calc
 
-    return json.loads(calc.evaluate_json(text))
+    return json.loads(calc.evaluate_json(text, TODAY))
 
 
-def run_worker(context, site_url: str, texts: list[str], query: str = "", console: list | None = None) -> tuple[dict, list]:
+def run_worker(context, site_url: str, texts: list[str], query: str = "", console: list | None = None,
+               today: str | None = TODAY) -> tuple[dict, list]:
+    """The worker's answers to `texts`, each asked as of `today` as the page asks (None: the
+    worker's own clock decides)."""
     page = context.new_page()
     if console is not None:
         page.on("console", lambda m: console.append(m.text))  # the worker's too
     try:
         page.set_default_timeout(START_TIMEOUT_MS)
         page.goto(site_url + "pyodide/README.txt")  # any page of the site: same origin, no scripts
-        result = page.evaluate(WORKER_RUN, ["/calculator/worker.js" + query, texts])
+        result = page.evaluate(WORKER_RUN, ["/calculator/worker.js" + query, texts, today])
         return result["ready"], [r if isinstance(r, dict) else json.loads(r) for r in result["reports"]]
     finally:
         page.close()
@@ -103,7 +106,7 @@ def test_scenario_beyond_the_snapshot_is_computed_after_a_normal_start(fresh, si
         code = response.text()
         hook = "restored = pyodide;"
         assert code.count(hook) == 1
-        patch = hook + ' pyodide.runPython("import builtins, calc\\ndef _left_out(text):\\n    raise builtins.SnapshotTrimmed()\\ncalc.evaluate_json = _left_out");'
+        patch = hook + ' pyodide.runPython("import builtins, calc\\ndef _left_out(text, today=None):\\n    raise builtins.SnapshotTrimmed()\\ncalc.evaluate_json = _left_out");'
         route.fulfill(response=response, body=code.replace(hook, patch))
 
     fresh.route(re.compile(r".*/calculator/worker\.js(\?.*)?$"), trimmed_entry_point)
@@ -130,7 +133,7 @@ def test_the_snapshot_is_used_on_another_day(fresh, site_url):
 
     fresh.route(re.compile(r".*/calculator/worker\.js(\?.*)?$"), days_later)
     texts = [EXAMPLES[0].read_text("utf-8")]
-    ready, reports = run_worker(fresh, site_url, texts)
+    ready, reports = run_worker(fresh, site_url, texts, today=None)
     later = (datetime.date.today() + datetime.timedelta(days=3)).isoformat()
     assert reports == [json.loads(calc.evaluate_json(t, later)) for t in texts]  # the worker's clock moved
     assert ready["start"] == "snapshot", ready

@@ -56,7 +56,9 @@ def test_capped_line_explains_the_cut(page, site_url):
 
 
 def test_unknown_year_offers_its_own_figures(page, site_url):
-    scenario = {"version": 1, "policy": "qinghai", "activities": [{"kind": "public_course", "year": 2023, "hours": 30}]}
+    # 2023 (公需30、专业60) has no figures in the notices; 90 hours could meet some (人社部令第25号: at least 90)
+    scenario = {"version": 1, "policy": "qinghai", "activities": [{"kind": "public_course", "year": 2023, "hours": 30},
+                                                                  {"kind": "professional_course", "year": 2023, "hours": 60}]}
     open_scenario(page, site_url, scenario)
     year = page.locator('.calc-year-report[data-year="2023"]')
     assert year.get_attribute("data-state") == "unknown"
@@ -65,7 +67,7 @@ def test_unknown_year_offers_its_own_figures(page, site_url):
     focused = page.evaluate("() => [document.activeElement.name, document.activeElement.closest('li').dataset.year]")
     assert focused == ["public", "2023"]
     page.keyboard.type("30")
-    page.locator('#requirement-list li[data-year="2023"] input[name=professional]').fill("60")
+    page.locator('#requirement-list li[data-year="2023"] input[name=professional]').fill("120")
     report = wait_report(page, "r.years.some(y => y.year === 2023 && y.required_source === 'user')")
     (y2023,) = [y for y in report["years"] if y["year"] == 2023]
     assert y2023["met"] is False
@@ -121,13 +123,14 @@ def test_compare_all_regions(page, site_url):
 def test_planner_offers_hefei_public_courses_by_the_course(page, site_url):
     # 合肥 counts 公需课 at 30学时/门. Issue 11: the plan suggests them in certified hours (what the
     # platforms print), and a certificate that gives only courses is entered as 门 on the same card.
-    scenario = {"version": 1, "policy": "hefei", "person": {"tenure_start": 2021},
-                "activities": [{"kind": "organised_training", "year": 2021, "hours": 60},
-                               {"kind": "self_study", "year": 2021, "hours": 10}],
-                "target": {"type": "review", "level": "intermediate", "year": 2021}}
+    # (2025, the browsers' year in the tests: its hours can still be taken)
+    scenario = {"version": 1, "policy": "hefei", "person": {"tenure_start": 2025},
+                "activities": [{"kind": "organised_training", "year": 2025, "hours": 60},
+                               {"kind": "self_study", "year": 2025, "hours": 10}],
+                "target": {"type": "review", "level": "intermediate", "year": 2025}}
     open_scenario(page, site_url, scenario)
-    button = page.locator('#next-step .calc-plan-add[data-year="2021"][data-category="public"]')
-    assert button.inner_text() == "添加到计划：2021年公需课 30 学时"
+    button = page.locator('#next-step .calc-plan-add[data-year="2025"][data-category="public"]')
+    assert button.inner_text() == "添加到计划：2025年公需课 30 学时"
     button.click()
     report = wait_report(page, "r.readiness && r.readiness.verdict_label === '完成计划后可满足'")
     assert report["readiness"]["after_plan"]["status"] == "ready"

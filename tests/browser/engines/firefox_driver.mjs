@@ -2,6 +2,7 @@
 // package.json, installed with PUPPETEER_SKIP_DOWNLOAD=1: no browser download) drives Debian's
 // firefox-esr over WebDriver BiDi. One JSON command per line on stdin, one JSON answer per line
 // on stdout: {id, cmd, args} -> {id, value} or {id, error}.
+import fs from "node:fs";
 import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
@@ -11,21 +12,10 @@ const browser = await puppeteer.launch({ browser: "firefox", executablePath, hea
 const page = await browser.newPage();
 await page.setViewport({ width: 1280, height: 900 });
 if (today) {
-  // before each document: Date moved to `today` (the page reads its local date for calc)
-  await page.evaluateOnNewDocument((fixed) => {
-    const Real = Date;
-    const offset = fixed - Real.now();
-    globalThis.Date = class extends Real {
-      constructor(...args) {
-        if (args.length) super(...args);
-        else super(Real.now() + offset);
-      }
-
-      static now() {
-        return Real.now() + offset;
-      }
-    };
-  }, new Date(today).getTime());
+  // before each document: the page's Date moved to `today` (tests/browser/fixed_date.js)
+  const source = fs.readFileSync(new URL("../fixed_date.js", import.meta.url), "utf8");
+  const moveDate = source.slice(source.indexOf("(fixed) =>"));
+  await page.evaluateOnNewDocument(`(${moveDate.trim()})(${new Date(today).getTime()});`);
 }
 
 // A function's source, called in the page with JSON arguments (puppeteer sends the source to the
