@@ -211,20 +211,29 @@ def row_amount(row: dict, activity) -> tuple[float, str | None]:
     return of(formula).amount(formula, activity) if formula else (0.0, None)
 
 
-class WholeProfessional(Method):
-    name = WHOLE_PROFESSIONAL
-    gives_hours = True
-    whole_requirement = True
+class YearEffect(Method):
+    """A method whose entry fills something of its own year whatever its hours: one line with the
+    effect, resolved once the year's lines are known (calc/ledger.py)."""
+
     plain_hours = False
     fixed_amount = True
+    note = ""  # what the line says it does
+    text = ""  # the rule in words
 
     def lines(self, policy, kind, activity, person, horizon):
-        line = rule_line(policy, kind, activity, activity.year, 0, effect=WHOLE_PROFESSIONAL)
-        line.notes.append("折算当年专业科目全部学时")
+        line = rule_line(policy, kind, activity, activity.year, 0, effect=self.name)
+        line.notes.append(self.note)
         return [line]
 
     def words(self, kind, conv):
-        return "视为完成当年专业科目的全部学时"
+        return self.text
+
+
+class WholeProfessional(YearEffect):
+    name = WHOLE_PROFESSIONAL
+    whole_requirement = True
+    note = "折算当年专业科目全部学时"
+    text = "视为完成当年专业科目的全部学时"
 
 
 class WholeProfessionalTenure(WholeProfessional):
@@ -253,19 +262,11 @@ class WholeProfessionalTenure(WholeProfessional):
         return True
 
 
-class CompleteYear(Method):
+class CompleteYear(YearEffect):
     name = COMPLETE_YEAR
     gives_hours = False
-    plain_hours = False
-    fixed_amount = True
-
-    def lines(self, policy, kind, activity, person, horizon):
-        line = rule_line(policy, kind, activity, activity.year, 0, effect=COMPLETE_YEAR)
-        line.notes.append("视同完成当年公需科目和专业科目全部学时")
-        return [line]
-
-    def words(self, kind, conv):
-        return "当年公需科目和专业科目均视为完成"
+    note = "视同完成当年公需科目和专业科目全部学时"
+    text = "当年公需科目和专业科目均视为完成"
 
 
 class CompleteAnyTenureYear(Method):
