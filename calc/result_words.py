@@ -422,7 +422,8 @@ def open_reasons(say: Reasons, decision) -> None:
     if decision.reading is not None:
         say.say(reading_text(say, decision.reading))
     if decision.empty_years:
-        say.say(f"{year_list_text(decision.empty_years)}没有填写任何已完成的学时，这些年度已经结束：如果已经完成，请在每年的学时中填写。")
+        which = "这些年度" if len(decision.empty_years) > 1 else "该年度"
+        say.say(f"{year_list_text(decision.empty_years)}没有填写任何已完成的学时，{which}已经结束：如果已经完成，请在每年的学时中填写。")
     if decision.open_years is not None and decision.open_years.over:
         say.say(f"申报日期（{decision.target.date.isoformat()}）已过：按当时已完成的学时判断。")
 
