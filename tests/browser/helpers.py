@@ -4,6 +4,7 @@ report of the current input, read the saved work."""
 from __future__ import annotations
 
 import json
+import re
 
 from .conftest import START_TIMEOUT_MS, browser_report, share_data, wait_for_result
 
@@ -52,3 +53,30 @@ def unfolded(control):
     folded there, as a person would open it to type into it."""
     control.evaluate("e => { const d = e.closest('details.calc-activity-more'); if (d && !d.open) d.querySelector('summary').click(); }")
     return control
+
+
+SNAPSHOT = re.compile(r".*/pyodide/calc-[0-9a-f]+\.bin$")  # the memory snapshot: Python's start waits for it
+
+
+class Held:
+    """The requests of a page or context that match `pattern`, held unanswered until the test
+    calls release() (from then on they go through). A test that must look at the page before
+    Python is ready holds the snapshot (SNAPSHOT) and releases it when it has looked: the page
+    stays as it is for as long as the checks take, on a machine of any speed, and no fixed delay
+    is guessed. (The page's stall watch, 30 s without a byte, bounds how long a hold may last.)"""
+
+    def __init__(self, target, pattern):
+        self.routes = []
+        self.released = False
+        target.route(pattern, self._arrived)
+
+    def _arrived(self, route) -> None:
+        if self.released:
+            route.continue_()
+        else:
+            self.routes.append(route)
+
+    def release(self) -> None:
+        self.released = True
+        while self.routes:
+            self.routes.pop(0).continue_()
