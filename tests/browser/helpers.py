@@ -25,6 +25,20 @@ def wait_report(page, predicate_js: str):
     return browser_report(page)
 
 
+def wait_report_equal(page, expected: dict) -> dict:
+    """Wait until the report in #result is `expected` (CPython's): Python has caught up with the
+    last edit, however long that takes on this machine."""
+    page.wait_for_function(
+        "(want) => { const t = document.getElementById('result').dataset.report; if (!t) return false;"
+        " const same = (a, b) => a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null"
+        " && Array.isArray(a) === Array.isArray(b) && Object.keys(a).length === Object.keys(b).length"
+        " && Object.keys(a).every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k])));"
+        " return same(JSON.parse(t), want); }",
+        arg=expected, timeout=START_TIMEOUT_MS,
+    )
+    return browser_report(page)
+
+
 def add_activity(page, kind: str, year: int, **values) -> None:
     """Add an activity through the form as a person would: a new card, its kind, its year, then
     each field (a select is chosen, an input filled)."""
