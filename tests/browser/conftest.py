@@ -116,9 +116,10 @@ def zip_data(scenario) -> str:
 
 def wait_for_result(page) -> str:
     # A function, not an expression string: Playwright evaluates strings with eval, which the
-    # site's Content-Security-Policy forbids.
+    # site's Content-Security-Policy forbids. It may first run in a document still being parsed
+    # (#result not there yet): that is "not yet", never an error.
     page.wait_for_function(
-        "() => ['ready', 'error'].includes(document.getElementById('result').dataset.status)", timeout=START_TIMEOUT_MS
+        "() => ['ready', 'error'].includes(document.getElementById('result')?.dataset.status)", timeout=START_TIMEOUT_MS
     )
     return page.get_attribute("#result", "data-status")
 

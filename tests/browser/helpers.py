@@ -10,6 +10,12 @@ from .conftest import START_TIMEOUT_MS, browser_report, share_data, wait_for_res
 
 
 def open_scenario(page, site_url, scenario):
+    """Open a scenario's share link in a page, as a fresh load of the calculator. (From a page
+    already on the calculator, going to the link is a change of its #fragment, which the page
+    answers with a reload: the wait for the result raced that reload, and read the old document's
+    result or the new one before its #result was parsed.)"""
+    if page.url != "about:blank":
+        page.goto("about:blank")
     page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
     wait_for_result(page)
     return browser_report(page)
@@ -18,7 +24,7 @@ def open_scenario(page, site_url, scenario):
 def wait_report(page, predicate_js: str):
     """Wait until the report in #result satisfies a JS predicate over `r` (the parsed report)."""
     page.wait_for_function(
-        "() => { const t = document.getElementById('result').dataset.report; if (!t) return false;"
+        "() => { const t = document.getElementById('result')?.dataset.report; if (!t) return false;"
         f" const r = JSON.parse(t); return ({predicate_js}); }}",
         timeout=START_TIMEOUT_MS,
     )
@@ -29,7 +35,7 @@ def wait_report_equal(page, expected: dict) -> dict:
     """Wait until the report in #result is `expected` (CPython's): Python has caught up with the
     last edit, however long that takes on this machine."""
     page.wait_for_function(
-        "(want) => { const t = document.getElementById('result').dataset.report; if (!t) return false;"
+        "(want) => { const t = document.getElementById('result')?.dataset.report; if (!t) return false;"
         " const same = (a, b) => a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null"
         " && Array.isArray(a) === Array.isArray(b) && Object.keys(a).length === Object.keys(b).length"
         " && Object.keys(a).every((k) => Object.prototype.hasOwnProperty.call(b, k) && same(a[k], b[k])));"

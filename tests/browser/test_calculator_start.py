@@ -88,6 +88,9 @@ def test_a_card_added_while_cards_are_drawn_stays_last(page, site_url):
     wait_for_result(page)
     from .conftest import share_data
 
+    # a fresh load (from the same page, only the #fragment would change: the page reloads itself,
+    # and the waits below could see the old document)
+    page.goto("about:blank")
     page.goto(f"{site_url}calculator/#s={share_data(scenario_with(30))}")
     page.wait_for_selector("#add-activity:not([disabled])")
     page.click("#add-activity")  # may come before the 30 cards are all drawn
