@@ -100,3 +100,17 @@ class Held:
         self.released = True
         while self.routes:
             self.routes.pop(0).continue_()
+
+
+def settled(page) -> None:
+    """Wait until a loaded page has done what it does after `load`, for a test that checks nothing
+    more happens (no request to another host, no policy violation): where the page fetches the
+    calculator's files at idle time (prefetch.js), until that has ended (<html data-prefetch>
+    done, skipped or failed); then the tasks already queued (a violation's report among them)
+    run before the test reads what was recorded. No fixed delay: a busy machine only takes longer."""
+    page.wait_for_function(
+        "() => !document.querySelector('script[src*=\"prefetch.js\"]')"
+        " || ['done', 'skipped', 'failed'].includes(document.documentElement.dataset.prefetch)",
+        timeout=START_TIMEOUT_MS,
+    )
+    page.evaluate("() => new Promise((queued) => setTimeout(queued, 0))")
