@@ -6,8 +6,12 @@ import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const executablePath = process.argv[2] || "/usr/bin/firefox-esr";
-const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
+// puppeteer's own bounds (30 s to start, to load a page, to click) are guesses at the machine's
+// speed; a shared machine can take longer (issue 22). These bound only a hang, like the tests'.
+const TIMEOUT_MS = 90_000;
+const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true, timeout: TIMEOUT_MS });
 const page = await browser.newPage();
+page.setDefaultTimeout(TIMEOUT_MS);
 await page.setViewport({ width: 1280, height: 900 });
 
 // A function's source, called in the page with JSON arguments (puppeteer sends the source to the
