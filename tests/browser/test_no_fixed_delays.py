@@ -6,9 +6,9 @@ needs no browser. The one sleep allowed is the engines' poll between two looks a
 (engines/drivers.py Engine.wait_for, POLL_S), which waits on a condition.
 """
 import re
-from pathlib import Path
 
-HERE = Path(__file__).parent
+from .test_wait_predicates import HERE, offenders
+
 FIXED = re.compile(r"\bwait_for_timeout\(|\bsleep\((?!POLL_S\))")
 
 
@@ -24,11 +24,4 @@ def test_the_check_catches_a_fixed_delay():
 
 
 def test_no_browser_test_waits_a_fixed_time():
-    offenders = {}
-    for path in sorted(HERE.rglob("*.py")):
-        if path.name == Path(__file__).name:
-            continue
-        found = fixed_delays(path.read_text(encoding="utf-8"))
-        if found:
-            offenders[path.relative_to(HERE).as_posix()] = found
-    assert offenders == {}
+    assert offenders(fixed_delays, HERE.rglob("*.py"), __file__) == {}
