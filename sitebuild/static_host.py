@@ -143,11 +143,13 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def copyfile(self, source, outputfile):
+        # Counted before the body goes out: once the browser has it, it is in the count (counted
+        # after, a test reading the count when the page says "done" raced this thread; issue 22).
         sent = os.fstat(source.fileno()).st_size
-        super().copyfile(source, outputfile)
         with self.server.count_lock:
             self.server.bytes_sent += sent
             self.server.requests.append((self.path, sent))
+        super().copyfile(source, outputfile)
 
     def send_response(self, code, message=None):
         super().send_response(code, message)

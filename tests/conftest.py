@@ -7,9 +7,12 @@ year, when its hours can still be taken, as a person checks before applying.
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -70,3 +73,52 @@ def scenario_of(policy: str, *activities: dict, **parts: object) -> Scenario:
 def ledger_of(policy: str, *activities: dict, extra_years: frozenset[int] = frozenset(), **parts: object) -> Ledger:
     """The ledger of scenario_of(...), with `extra_years` opened as a title window opens them."""
     return Ledger(scenario_of(policy, *activities, **parts), extra_years=set(extra_years))
+
+
+# ---- --busy: every core kept busy for the session (issue 22) --------------------------------------
+# A test that depends on how fast the machine is fails on a shared one; run the suite with --busy
+# (or under scripts/busy) to see that none does. The loops are scripts/busy's: it runs, beside the
+# session, a command that ends when the session closes its pipe (or dies), and then stops them.
+
+
+BUSY = pytest.StashKey()
+BUSY_LOAD = pytest.StashKey()
+
+
+def pytest_addoption(parser):
+    parser.addoption("--busy", action="store_true",
+                     help="keep every core busy during the session (scripts/busy: one busy loop per core)")
+
+
+def load_average() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def pytest_sessionstart(session):
+    if session.config.getoption("busy"):
+        import subprocess
+
+        session.config.stash[BUSY_LOAD] = [load_average()]
+        session.config.stash[BUSY] = subprocess.Popen(
+            [str(ROOT / "scripts" / "busy"), sys.executable, "-c", "import sys; sys.stdin.read()"],
+            stdin=subprocess.PIPE, stderr=subprocess.DEVNULL)
+
+
+def pytest_sessionfinish(session):
+    loops = session.config.stash.get(BUSY, None)
+    if loops is not None:
+        session.config.stash[BUSY_LOAD].append(load_average())
+        loops.stdin.close()  # the command ends, and scripts/busy stops the loops
+        loops.wait()
+
+
+def pytest_report_header(config):
+    if config.getoption("busy"):
+        return f"busy: one busy loop per core ({len(os.sched_getaffinity(0))}) for the session (scripts/busy)"
+    return None
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    loads = config.stash.get(BUSY_LOAD, None)
+    if loads:
+        terminalreporter.write_line(f"busy: load average (1, 5, 15 min) {loads[0]} at the start, {loads[-1]} at the end")

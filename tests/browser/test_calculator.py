@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ROOT, browser_report, cpython_report, decode_link, share_data, wait_for_result
-from .helpers import add_activity, wait_report
+from .helpers import SNAPSHOT, Held, add_activity, wait_report, wait_report_equal
 from .test_keep_work import PLANNED
 
 # The published example scenarios (docs/examples/, downloadable from the site) and the browser
@@ -182,12 +182,7 @@ def test_typed_scenario_report_equals_cpython(page, site_url, name):
     page.wait_for_function("() => document.getElementById('share-url').value !== ''")
     assert decode_link(page.input_value("#share-url")) == scenario
     # ... and the report, once Python has caught up with the last edit, is CPython's.
-    wait_for_result(page)
-    for _ in range(100):
-        if browser_report(page) == expected:
-            break
-        page.wait_for_timeout(100)
-    assert browser_report(page) == expected
+    assert wait_report_equal(page, expected) == expected
     assert page.get_attribute("#result", "data-status") == "ready"
     assert page.errors == []
     assert outside_requests(page, site_url) == []
@@ -250,13 +245,16 @@ def test_user_text_is_never_markup(page, site_url):
 
 
 def test_form_is_usable_before_python_is_ready(page, site_url):
+    python = Held(page, SNAPSHOT)  # Python cannot be ready before the form has been used
     page.goto(f"{site_url}calculator/?policy=hefei")
     page.wait_for_selector("#add-activity:not([disabled])")
-    # Python takes seconds to start; the form is there well before.
     assert page.get_attribute("#result", "data-status") == "loading"
     page.click("#add-activity")
     page.locator("#activity-list select[name=kind]").select_option("public_course")
+    assert page.get_attribute("#result", "data-status") == "loading"
+    python.release()
     assert wait_for_result(page) == "ready"
+    assert browser_report(page)["policy"] == "hefei"
 
 
 def test_year_with_the_users_own_figures_says_so_once(page, site_url):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .conftest import wait_for_result
+from .conftest import START_TIMEOUT_MS, wait_for_result
 from .helpers import open_scenario, wait_report
 
 THEME_BUNDLE = re.compile(r"/assets/javascripts/(bundle\.[0-9a-f]+\.min\.js|workers/search)")
@@ -30,7 +30,7 @@ def test_theme_script_waits_until_search_is_wanted(page, site_url):
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
     assert any(THEME_BUNDLE.search(u) for u in requested)
     type_query(page, "公需科目")
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_selector(".md-search-result__item", timeout=START_TIMEOUT_MS)
     assert page.locator(".md-search-result__item").count() > 0
     assert page.errors == []
 
@@ -42,7 +42,7 @@ def test_search_shortcut_opens_search_on_the_calculator_page(page, site_url):
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
     assert page.is_checked("#__search")
     type_query(page, "学时")
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_selector(".md-search-result__item", timeout=START_TIMEOUT_MS)
     assert "学时" in page.inner_text(".md-search-result")
     # typing into the calculator's own fields is never taken for the shortcut
     page.keyboard.press("Escape")
@@ -88,6 +88,9 @@ def test_a_card_added_while_cards_are_drawn_stays_last(page, site_url):
     wait_for_result(page)
     from .conftest import share_data
 
+    # a fresh load (from the same page, only the #fragment would change: the page reloads itself,
+    # and the waits below could see the old document)
+    page.goto("about:blank")
     page.goto(f"{site_url}calculator/#s={share_data(scenario_with(30))}")
     page.wait_for_selector("#add-activity:not([disabled])")
     page.click("#add-activity")  # may come before the 30 cards are all drawn
@@ -111,4 +114,4 @@ def test_small_screen_drawer_and_search_button_work_before_the_theme_script(page
     page.click("label.md-header__button[for=__search]")
     page.wait_for_function("() => document.documentElement.dataset.theme === 'loaded'")
     type_query(page, "职称")
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_selector(".md-search-result__item", timeout=START_TIMEOUT_MS)

@@ -13,19 +13,18 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from .conftest import NOON, START_TIMEOUT_MS, browser_report, cpython_report, share_data, wait_for_result
-from .helpers import saved_scenario, wait_report, unfolded
+from .helpers import SNAPSHOT, saved_scenario, unfolded, wait_report
 from .test_keep_work import PLANNED
 
 WORKER = re.compile(r".*/calculator/worker\.js(\?.*)?$")
 RUNTIME = re.compile(r".*/pyodide/\d[\w.]*-[0-9a-f]{10}/.*")  # the runtime directory (sitebuild/runtime.py)
 WASM = re.compile(r".*/pyodide/\d[\w.]*-[0-9a-f]{10}/pyodide\.asm\.wasm$")
-SNAPSHOT = re.compile(r".*/pyodide/calc-[0-9a-f]+\.bin$")
-SOON_MS = 10_000  # "within seconds": every failure below is reported well within this
 RAW_ERRORS = ["undefined", "Cannot read", "Error", "HTTP", "worker", "Pyodide", "at "]
 
 
@@ -48,8 +47,13 @@ def serve_worker(context, change) -> None:
     context.route(WORKER, handler)
 
 
-def wait_failure(page, reason: str, timeout: int = SOON_MS) -> dict:
-    page.wait_for_selector(f"#result[data-status=error][data-error={reason}]", state="attached", timeout=timeout)
+def wait_failure(page, reason: str) -> dict:
+    """The failure said, with its reason, and its words. "Within seconds" is not a bound a test can
+    hold on a shared machine (issue 22); the reason shows it instead: the page's watch (engine.js)
+    says "stalled" or "crashed" only after 30 s or 60 s of the page's clock, so any other reason
+    (no_wasm, old_browser, download, memory) came from an event, at once. The tests of the watch
+    move the page's clock on (page.clock). The wait is bounded only against a hang."""
+    page.wait_for_selector(f"#result[data-status=error][data-error={reason}]", state="attached", timeout=START_TIMEOUT_MS)
     shown = {
         "headline": page.inner_text("#result-error"),
         "help": page.inner_text("#engine-help"),
@@ -117,7 +121,7 @@ def test_no_webassembly_in_the_worker_is_said_at_once(fresh, site_url):
     worksheet_link(page, site_url, "qinghai")
     assert not [u for u in requests if "pyodide.asm" in u or SNAPSHOT.match(u)]  # checked first
     entries_survive_reload(page, PLANNED)
-    assert page.get_attribute("#result", "data-error") == "no_wasm"
+    wait_failure(page, "no_wasm")  # said again after the reload, once the new worker has checked
 
 
 def test_no_webassembly_in_the_page_either(fresh, site_url):
@@ -200,8 +204,10 @@ def test_a_download_that_stops_moving_is_a_stall_not_a_wait_for_ever(fresh, site
     assert page.get_attribute("#result", "data-status") == "loading"
     stalled = "#result[data-error=stalled]"
     # Move the page's clock past the stall watch until the other files, still arriving for a
-    # moment, are done and only the wasm is pending (each jump is 35 s of the page's time).
-    for _ in range(30):
+    # moment, are done and only the wasm is pending (each jump is 35 s of the page's time; a busy
+    # machine takes more jumps, bounded only against a hang).
+    deadline = time.monotonic() + START_TIMEOUT_MS / 1000
+    while time.monotonic() < deadline:
         page.clock.fast_forward("00:35")
         try:
             page.wait_for_selector(stalled, state="attached", timeout=1000)
@@ -247,6 +253,9 @@ def test_worker_killed_silently_is_noticed(fresh, site_url):
     page = started_page(fresh, site_url, clock=True)
     page.workers[0].evaluate("self.close()")
     expected = edit_first_hours(page, 26)
+    # The calculation is asked in a task after the save (app.js changed()): the answer watch runs
+    # from then, so the clock moves on once it has been asked (the start-up guard's mark is set).
+    page.wait_for_function("() => localStorage.getItem('jxjy-calculator/calculating') !== null")
     page.clock.fast_forward("00:31")
     shown = wait_failure(page, "crashed")
     assert "重新启动计算程序" in shown["help"]

@@ -113,7 +113,8 @@ def test_two_tabs_never_overwrite_each_other_without_asking(page, context, site_
     assert "另一个标签页" in notice.inner_text()
     # the second entry (专业 hours, no name) is a cell of the year grid
     other.locator('#year-grid li[data-year="2025"] input[name=professional]').fill("22")
-    other.wait_for_timeout(300)
+    # the edit is calculated as usual (the page decided whether to save it before asking for that)
+    wait_report(other, "r.years.some(y => y.year === 2025 && y.professional === 22)")
     assert saved_scenario(other)["activities"][0]["hours"] == 31  # the newer work is still there
     assert saved_scenario(other)["activities"][1]["hours"] == 20
     # the user keeps this tab's work: the other tab's goes to the history

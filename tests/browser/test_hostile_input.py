@@ -160,9 +160,11 @@ def test_ten_thousand_activities_stay_responsive_and_kept(page, site_url, tmp_pa
     page.set_input_files("#import-file", str(path))
     report = wait_report(page, "r.errors.some(e => e.field === 'activities')")
     assert any("500" in e["message"] for e in report["errors"])
-    # only a first chunk of cards is drawn; the page answers at once
+    # only a first chunk of cards is drawn, and the report's first lines: what keeps the page
+    # answering at once (the pause itself is scripts/bench's to measure: a timed check here depends
+    # on how busy the machine is, issue 22; test_heavy_scenarios.py checks the same structure)
     assert page.locator("#activity-list > li.calc-activity").count() <= 60
-    assert page.evaluate("() => new Promise(r => { const t = performance.now(); setTimeout(() => r(performance.now() - t), 0); })") < 500
+    assert page.locator("#report *").count() < 2500
     assert "还有" in page.inner_text(".calc-more")
     assert len(saved_scenario(page)["activities"]) == 10_000
     with page.expect_download() as info:

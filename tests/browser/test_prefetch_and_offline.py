@@ -66,12 +66,15 @@ def test_no_prefetch_when_the_visitor_saves_data(visitor, host):
     server, url = host
     page = visitor.new_page()
     visitor.new_cdp_session(page).send("Emulation.setDataSaverOverride", {"dataSaverEnabled": True})
+    page.clock.install()  # the page's timers and idle callbacks: run on when the test says
     server.reset_count()
     page.goto(f"{url}regions/qinghai/")
     assert page.evaluate("() => navigator.connection.saveData") is True
     assert wait_prefetch(page) == "skipped"
     assert page.evaluate("() => document.documentElement.dataset.prefetchReason") == "save-data"
-    page.wait_for_timeout(1500)
+    # Whatever the page would still do later (a timer, an idle callback) is done now: a minute of
+    # the page's time is run, instead of waiting a guessed while.
+    page.clock.run_for("01:00")
     assert [p for p in sent(server) if "/pyodide/" in p] == []
 
 

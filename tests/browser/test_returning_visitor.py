@@ -2,18 +2,19 @@
 until the fresh one replaces it; it is never shown for an edited scenario or other rule data.
 (Speed is scripts/bench's business; these check the behaviour.)
 
-The worker is held back in these tests (its snapshot is answered only after a delay), so the time
-before the fresh result is long enough to look at."""
+Where a test looks at the last result before the fresh one, it holds Python back: the snapshot's
+request is left unanswered (helpers.Held) until the test has looked, then released. A fixed delay
+(it was 4 s) raced the checks on a busy machine: the fresh result came first (issue 22)."""
 
 from __future__ import annotations
 
 import json
 import re
-import time
 
 import pytest
 
 from .conftest import ROOT, START_TIMEOUT_MS, browser_report, cpython_report, share_data
+from .helpers import SNAPSHOT, Held
 
 SCENARIO = json.loads((ROOT / "docs" / "examples" / "qinghai_2025.json").read_text("utf-8"))
 OTHER = json.loads((ROOT / "docs" / "examples" / "hefei_2021.json").read_text("utf-8"))
@@ -46,14 +47,6 @@ def visitor(browser):
     context.close()
 
 
-def hold_back_python(context, seconds: float) -> None:
-    """The snapshot (and so Python's start) is answered only after `seconds`."""
-    def slow(route):
-        time.sleep(seconds)
-        route.continue_()
-    context.route(re.compile(r".*/pyodide/calc-[0-9a-f]+\.bin$"), slow)
-
-
 def first_visit(context, site_url, scenario) -> dict:
     page = context.new_page()
     page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
@@ -69,16 +62,17 @@ def states(page) -> list[dict]:
 
 def test_last_result_shown_marked_then_replaced_by_the_fresh_one(visitor, site_url):
     report = first_visit(visitor, site_url, SCENARIO)
-    hold_back_python(visitor, 4)
+    python = Held(visitor, SNAPSHOT)  # no fresh result until the checks below are done
     page = visitor.new_page()
     page.goto(f"{site_url}calculator/")  # the autosaved work, no link
-    page.wait_for_selector("#result[data-status=stale]", state="attached", timeout=10_000)
+    page.wait_for_selector("#result[data-status=stale]", state="attached", timeout=START_TIMEOUT_MS)
     note = page.locator("#result-stale")
     assert note.is_visible()
     assert "上次保存的结果" in note.inner_text()
     assert not page.locator("#result").get_attribute("data-report")  # data-report: the fresh report only
     assert "上次的结果" in page.inner_text("#result-jump-text")
     assert page.locator("#report .calc-year-report").count() == len(report["years"])
+    python.release()
     page.wait_for_selector("#result[data-status=ready]", state="attached", timeout=START_TIMEOUT_MS)
     assert note.count() == 0
     assert browser_report(page) == cpython_report(SCENARIO)
@@ -113,15 +107,16 @@ def test_other_rule_data_never_shows_the_last_result(visitor, site_url):
 
 def test_an_edit_while_the_last_result_shows_withdraws_it(visitor, site_url):
     first_visit(visitor, site_url, SCENARIO)
-    hold_back_python(visitor, 4)
+    python = Held(visitor, SNAPSHOT)  # the edit comes while the last result shows
     page = visitor.new_page()
     page.goto(f"{site_url}calculator/")
-    page.wait_for_selector("#result[data-status=stale]", state="attached", timeout=10_000)
+    page.wait_for_selector("#result[data-status=stale]", state="attached", timeout=START_TIMEOUT_MS)
     hours = page.locator('#activity-list > [data-activity="0"] input[name=hours]')
     hours.fill("30")
-    page.wait_for_selector("#result[data-status=loading]", state="attached", timeout=5_000)
+    page.wait_for_selector("#result[data-status=loading]", state="attached", timeout=START_TIMEOUT_MS)
     assert page.locator("#result-stale").count() == 0
     assert page.locator("#report").inner_text().strip() == ""
+    python.release()
     page.wait_for_selector("#result[data-status=ready]", state="attached", timeout=START_TIMEOUT_MS)
     edited = json.loads(json.dumps(SCENARIO))
     edited["activities"][0]["hours"] = 30

@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .conftest import SITE, share_data, wait_for_result
+from .conftest import SITE, START_TIMEOUT_MS, share_data, wait_for_result
+from .helpers import settled
 
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html")) if SITE.exists() else []
 CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
@@ -44,7 +45,7 @@ def test_every_page_loads_without_outside_requests_or_policy_violations(browser,
             page.on("request", lambda r: hosts.add(urlparse(r.url).hostname))
             page.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
             page.goto(url_of(site_url, path), wait_until="load")
-            page.wait_for_timeout(300)
+            settled(page)
             assert hosts <= {"127.0.0.1", None}, f"{path}: requests to {sorted(h for h in hosts if h)}"
             assert violations == [], f"{path}: {violations}"
             page.close()
@@ -73,7 +74,8 @@ def test_hostile_text_in_a_share_link_is_shown_as_text(page, site_url, payload: 
     ]}
     page.goto(f"{site_url}calculator/#s={share_data(scenario)}")
     wait_for_result(page)
-    page.wait_for_timeout(200)
+    # the last thing drawn from the report: the print summary, in a task of its own after it
+    page.wait_for_function("(p) => document.getElementById('print-summary').textContent.includes(p)", arg=payload)
     assert page.evaluate("window.__pwned") is None
     assert page.locator("img[src='x']").count() == 0
 
@@ -112,12 +114,12 @@ def test_pages_under_the_header_run_their_scripts_and_search_finds(browser, site
         for path in ["index.html", "about/index.html", "regions/hefei/index.html"]:
             response = page.goto(url_of(site_url, path), wait_until="load")
             assert "script-src" in response.headers["content-security-policy"], path  # the header is sent
-            page.wait_for_timeout(200)
+            settled(page)
             assert page.evaluate("() => window.__violations") == [], path
         page.locator("body").press("/")
         page.locator(".md-search__input").wait_for(state="visible")
         type_query(page, "学时")
-        page.wait_for_selector(".md-search-result__item", timeout=30_000)
+        page.wait_for_selector(".md-search-result__item", timeout=START_TIMEOUT_MS)
         assert page.locator(".md-search-result__item").count() > 0
         page.goto(f"{site_url}calculator/#s={share_data({'version': 1, 'policy': 'hefei', 'activities': []})}")
         assert wait_for_result(page) == "ready"

@@ -301,7 +301,7 @@ def test_the_nurse_under_the_general_rules_is_asked_for_the_years_and_gets_a_ver
     report = wait_report(page, "r.readiness && r.readiness.status === 'ready'")
     # drawn once the focus has left the next step's fields (a task after the report arrives)
     page.wait_for_function("() => document.getElementById('verdict-answer').textContent === '学时条件已满足'",
-                           timeout=10_000)
+                           timeout=START_TIMEOUT_MS)
     # 2020, 2021, 2023 and 2024 met (2022 has no hours, 2025 is 10 专业 short): four, as needed
     assert report["readiness"]["years_counted"] == [2020, 2021, 2023, 2024]
     assert page.errors == []

@@ -7,9 +7,13 @@ import readline from "node:readline";
 import puppeteer from "puppeteer-core";
 
 const executablePath = process.argv[2] || "/usr/bin/firefox-esr";
+// puppeteer's own bounds (30 s to start, to load a page, to click) are guesses at the machine's
+// speed; a shared machine can take longer (issue 22). These bound only a hang, like the tests'.
+const TIMEOUT_MS = 90_000;
 const today = process.argv[3]; // the day the page's clock shows (local time), running on from there
-const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true });
+const browser = await puppeteer.launch({ browser: "firefox", executablePath, headless: true, timeout: TIMEOUT_MS });
 const page = await browser.newPage();
+page.setDefaultTimeout(TIMEOUT_MS);
 await page.setViewport({ width: 1280, height: 900 });
 if (today) {
   // before each document: the page's Date moved to `today` (tests/browser/fixed_date.js)

@@ -16,9 +16,9 @@ from ..test_keep_work import PLANNED
 
 EXAMPLES = [ROOT / "docs" / "examples" / name for name in ("qinghai_2025.json", "hefei_2021.json")]
 
-STATUS = "() => { const s = document.getElementById('result').dataset.status; return s === 'loading' ? null : s; }"
+STATUS = "() => { const s = document.getElementById('result')?.dataset.status; return !s || s === 'loading' ? null : s; }"
 REPORT_WHERE = """() => {
-  const text = document.getElementById('result').dataset.report;
+  const text = document.getElementById('result')?.dataset.report;
   if (!text) return null;
   const r = JSON.parse(text);
   return (PREDICATE) ? text : null;
