@@ -1,5 +1,5 @@
 // Status and report drawing: what #result says and shows. It owns #result's data-status
-// (loading, stale, ready, error) and data-report, #result-error, the phone's result bar
+// (loading, stale, ready, computing, error) and data-report, #result-error, the phone's result bar
 // (#result-jump-text), the screen reader's announcement (#announce), the drawn report (report.js),
 // the last saved result while the fresh one comes (last-result.js) and the hidden print summary.
 // All text is set as text, never as HTML. State: page.lastReport, lastAnnounced, printPending,
@@ -35,6 +35,13 @@ export function clearError() {
   const box = byId("result-error");
   box.hidden = true;
   box.textContent = "";
+}
+
+/** An edit is being calculated: `computing` until its report is drawn (data-report stays the
+ * previous one). Not while Python starts (loading) or has stopped (data-error). */
+export function showComputing() {
+  const node = result();
+  if (!node.dataset.error && ["ready", "error"].includes(node.dataset.status)) node.dataset.status = "computing";
 }
 
 /** The calculation program starts again: the result waits for it. */
