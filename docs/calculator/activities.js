@@ -121,8 +121,20 @@ export class ActivityList {
     return this.addActivity({ kind: "", year: this.defaultYear() }, { focus: true });
   }
 
+  /**
+   * The plan's entries (calc's suggestions), each added once: an entry the list already holds as
+   * it is (a second tap before the new answer came) is not added again; one change for them all.
+   */
+  addOnce(entries) {
+    const held = new Set(this.activities.map((a) => JSON.stringify(a)));
+    const fresh = entries.filter((a) => !held.has(JSON.stringify(a)));
+    for (const activity of fresh) this.addActivity(activity, { quiet: true });
+    if (fresh.length) this.onChange();
+    return fresh.length;
+  }
+
   /** Append an activity (from the form or the planner) and show its card. */
-  addActivity(activity, { focus = false } = {}) {
+  addActivity(activity, { focus = false, quiet = false } = {}) {
     this.activities.push(activity);
     const index = this.activities.length - 1;
     const card = this.maker.card(activity, index);
@@ -130,7 +142,7 @@ export class ActivityList {
     if (this.drawn === index) this.drawn = index + 1;
     this.listEl.append(card);
     if (focus) card.querySelector("select[name=kind]").focus();
-    this.onChange();
+    if (!quiet) this.onChange();
     return card;
   }
 

@@ -9,7 +9,7 @@ import { changed } from "./calculation.js";
 import { byId } from "./dom.js";
 import { localDate } from "./engine.js";
 import { scenarioText } from "./files.js";
-import { defaultYear, enterRequirement, refreshFacts } from "./form.js";
+import { checkYear, defaultYear, enterRequirement, refreshFacts } from "./form.js";
 import { registerServiceWorker } from "./offline.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { kindName, kindOf, policyName, regionCatalogue } from "./regions.js";
@@ -103,8 +103,10 @@ function drawReport(report) {
     place: (activity) => grid.place(activity),
     onEnterRequirement: enterRequirement,
     onAdd: (added) => {
-      for (const activity of added) activities.addActivity(activity);
+      activities.addOnce(added); // at once, and once: the same path as typing (calculation.js)
+      byId("verdict-answer")?.focus(); // the answer that changes, for a screen reader too
     },
+    onRecheck: checkYear,
     onFact: () => {
       refreshFacts();
       changed();
