@@ -172,9 +172,11 @@ export class ActivityList {
     this.cards.forEach((card, index) => this.decorateErrors(card, index));
   }
 
-  /** Show the hours each activity was credited with (from the report's lines). */
+  /** Show the hours each activity was credited with (from the report's lines), and the 计划中
+   * switch on the cards of the years that can still take hours (the report's years[].open). */
   showCredits(report) {
     this.credited = creditsByActivity(report);
+    this.maker.openYears = new Set((report?.years || []).filter((y) => y.open === true).map((y) => y.year));
     this.cards.forEach((card, index) => this.decorateCredits(card, index));
   }
 
@@ -189,6 +191,7 @@ export class ActivityList {
 
   decorateCredits(card, index) {
     this.maker.showCredits(card, this.credited.get(index) || []);
+    this.maker.showPlanSwitch(card, this.activities[index]);
   }
 }
 
