@@ -50,7 +50,7 @@ function calendarYear(report, scenario) {
 /**
  * Fill `container` with the report. ctx: {scenario, catalogue, kindName(id), kindOf(id),
  * place(activity), onEnterRequirement(year), onAdd(activity), onFact(), onRequirement(),
- * redraw()} — redraw() draws the last report again (when the focus leaves a kept answer box).
+ * onRecheck(year)}.
  */
 export function renderReport(container, report, ctx) {
   const { scenario, kindName } = ctx;
@@ -90,15 +90,17 @@ export function renderReport(container, report, ctx) {
   answer.after(...after);
 }
 
-/** The answer box, with a watch: a box that kept a field the next step no longer asks for is
- * drawn again when the focus leaves it. */
+/** The answer box, with a watch: a field the next step no longer asks for, kept while it had
+ * the focus, goes when the focus leaves the box (the rest of the box is the latest report's). */
 function answerBox(readiness, ctx) {
   const box = readinessSection(readiness, ctx);
   box.addEventListener("focusout", (event) => {
-    if (box.dataset.stale && !box.contains(event.relatedTarget)) {
-      delete box.dataset.stale;
-      setTimeout(() => ctx.redraw(), 0);
-    }
+    if (!box.dataset.stale || box.contains(event.relatedTarget)) return;
+    delete box.dataset.stale;
+    const orphan = box.querySelector(".calc-next-fields > .calc-asked-no-more");
+    const fields = orphan?.parentElement;
+    orphan?.remove();
+    if (fields && !fields.childElementCount) fields.remove();
   });
   return box;
 }
@@ -144,7 +146,7 @@ const partKey = (node) => `${node.dataset?.year || ""}|${[...node.querySelectorA
  * the box is the fresh one's but that field's own part of the next step's fields (a year's
  * requirement row, a fact's field), which stays where it is — never moved, so the focus and the
  * caret stay too. When the new next step does not ask for it any more it stays until the focus
- * leaves it (stale), then the box is drawn again.
+ * leaves the box or the next report comes (stale: answerBox).
  */
 function answerInPlace(box, fresh) {
   const active = document.activeElement;
@@ -171,10 +173,12 @@ function answerInPlace(box, fresh) {
   if (same >= 0) {
     part.before(...parts.slice(0, same));
     part.after(...parts.slice(same + 1));
+    part.classList.remove("calc-asked-no-more");
     delete box.dataset.stale;
   } else {
     part.after(...parts);
-    box.dataset.stale = "1"; // asked no more: it goes when the focus leaves
+    part.classList.add("calc-asked-no-more");
+    box.dataset.stale = "1";
   }
   return box;
 }

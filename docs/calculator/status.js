@@ -95,7 +95,7 @@ export function showReport(reportText, saved = null) {
   }
 }
 
-/** Draw a report into the result (again, for redraw(): the answer box the person was typing in). */
+/** Draw a report into the result. */
 function drawReport(report) {
   const { grid, activities } = page.parts;
   renderReport(byId("report"), report, {
@@ -115,7 +115,6 @@ function drawReport(report) {
       renderRequirements(byId("requirement-list"), page.scenario, byId("requirements"), changed);
       changed();
     },
-    redraw: () => page.lastReport && drawReport(page.lastReport),
   });
 }
 
