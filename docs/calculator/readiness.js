@@ -133,7 +133,7 @@ export function readinessSection(readiness, ctx) {
   box.append(el("h3", { class: "calc-verdict-heading", id: "verdict-heading" }, readiness.heading));
   box.append(el("p", { class: "calc-verdict-answer", id: "verdict-answer", tabindex: "-1" }, badge(planned ? "planned" : status, readiness.verdict_label)));
   // how calc decides where something is missing (why 无法判断), one tap away
-  box.append(el("details", { class: "calc-fold calc-how-decided" }, el("summary", {}, "结论怎样得出"),
+  box.append(el("details", { class: "calc-fold calc-how-decided" }, el("summary", {}, "判断方法"),
     el("p", { class: "calc-note" }, words().messages.how_decided)));
   const next = el("div", { class: "calc-next", id: "next-step", dataset: { code: readiness.next_step.code } },
     el("p", {}, el("strong", {}, `${term("next_step")}：`), readiness.next_step.text));
