@@ -29,6 +29,9 @@ export function isCell(activity, grid) {
   return Object.keys(activity).every((key) => CELL_KEYS.has(key) || (key === "planned" && activity.planned === true));
 }
 
+/** What a screen reader hears for a cell's 计划中 switch. */
+const planLabel = (year, category) => `${year}年${words().category[category]}：计划中（还没学完）`;
+
 const blankRow = (year, extra = {}) => ({ year, cells: { public: null, professional: null }, plan: { public: false, professional: false }, ...extra });
 
 export class YearGrid {
@@ -141,7 +144,7 @@ export class YearGrid {
   planSwitch(row, category, input) {
     const box = el("input", {
       type: "checkbox", name: `${category}-planned`, checked: this.planned(row, category),
-      "aria-label": `${row.year}年${words().category[category]}：计划中（还没学完）`,
+      "aria-label": planLabel(row.year, category),
     });
     box.addEventListener("change", () => this.setPlanned(row, category, box.checked, input));
     input.classList.toggle("calc-cell-planned", this.planned(row, category));
@@ -195,7 +198,7 @@ export class YearGrid {
     }
     row.node.dataset.year = row.year;
     cells.forEach((input, i) => input.setAttribute("aria-label", `${row.year}年${words().category[CATEGORIES[i]]}（${this.grid[CATEGORIES[i]].unit}）`));
-    row.node.querySelectorAll(".calc-grid-plan input").forEach((box, i) => box.setAttribute("aria-label", `${row.year}年${words().category[CATEGORIES[i]]}：计划中（还没学完）`));
+    row.node.querySelectorAll(".calc-grid-plan input").forEach((box, i) => box.setAttribute("aria-label", planLabel(row.year, CATEGORIES[i])));
     if (row.cells.public || row.cells.professional) this.onChange({});
   }
 

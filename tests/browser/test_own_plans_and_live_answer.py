@@ -73,7 +73,9 @@ def test_a_grid_cell_of_an_open_year_is_planned_in_one_tap_and_done_in_one_more(
     wait_report(page, "r.years.some(y => y.year === 2025 && y.public === 30 && y.professional === 60)")
     row.locator(".calc-grid-plan-public").click()
     row.locator(".calc-grid-plan-professional").click()
-    report = wait_report(page, "r.readiness && r.readiness.verdict_label === '完成计划后可满足'")
+    # (the first tap's report already says 完成计划后可满足: wait for both)
+    report = wait_report(page, "r.years.some(y => y.year === 2025 && y.planned && y.planned.professional === 60)")
+    assert report["readiness"]["verdict_label"] == "完成计划后可满足"
     y2025 = year_of(report, 2025)
     assert (y2025["public"], y2025["professional"]) == (0, 0)  # planned hours are never counted as done
     assert y2025["planned"] == {"public": 30, "professional": 60, "total": 90}
