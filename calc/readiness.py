@@ -49,6 +49,7 @@ class Decision:
     rule: dict | None = None  # the rule drawn
     exemption: dict | None = None  # the exemption, or (case judged) the rule making the hours a reference
     handoff: dict | None = None
+    handoff_years: list[int] = field(default_factory=list)  # handoff: the window by the general rules (hours for reference)
     by_hours: str | None = None  # a reference-only verdict: the status by the hours themselves
     shown: Outcome | None = None  # the possibility drawn
     exempt_by: str | None = None  # judged exempt: age (a reduction), none (the rule asks no hours), transfer
@@ -206,7 +207,8 @@ def decide(scenario: Scenario, today: date, extra_years: set[int] = frozenset())
     if exempt:
         return replace(decision, status="exempt", case="exempt", exemption=exempt)
     if ledger.handoff is not None:
-        return replace(decision, status=ledger.handoff.get("status", "industry_rules"), case="handoff", handoff=ledger.handoff)
+        return replace(decision, status=ledger.handoff.get("status", "industry_rules"), case="handoff", handoff=ledger.handoff,
+                       handoff_years=list(window.years) if window else [])
     if shown_rule is None:
         by_degree = [e for e in rules["targets"] if e.get("degree") and target.type in e["types"] and target.level in e["levels"]]
         return replace(decision, case="no_rule", by_degree=by_degree)

@@ -595,7 +595,9 @@ def verdict_entry(decision, after: str | None = None) -> dict:
         "status": status,
         "years_needed": window.needed if years else 0,
         "years_counted": shown.counted if shown and years else [],
-        "window": years,
+        # a handoff judges no year, but the hours are computed for reference: the years the general
+        # rules look at, which a page offers for entering them
+        "window": years or decision.handoff_years,
         "shortfall": short if years else [],
         "reasons": say.lines,
         "citations": say.citations,

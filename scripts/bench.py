@@ -18,7 +18,9 @@ alike:
                snapshot at idle time (calculator/prefetch.js); then the calculator is opened from
                the page's link (calculator/?policy=qinghai), timed from that navigation
   heavy-warm   the largest scenario the limits allow (500 activities) opened by a share link
-               (issue 15): its longest main-thread task
+               (issue 15): its longest main-thread task; and edits to the verdict (issue 21)
+  guide-warm   a record like the guide's (six years of the year grid and five cards, a 青海 title
+               application) opened by a share link: edits to the verdict (issue 21)
 
 Any variant prefixed "phone-" runs on the phone profile: DevTools' "4G" network conditions
 (CDP Network.emulateNetworkConditions: 4 Mbps down, 3 Mbps up, 20 ms) and a 4x slower processor
@@ -31,6 +33,12 @@ bare: Python's answer), when the form accepts input, the longest main-thread tas
 run; and, for calc, the recalculation after an edit. Medians and the ratio to the bare start are
 printed, and written to docs/performance.md between the `bench:` markers with the date, the
 machine and its load.
+
+Edit to verdict (guide and heavy, issue 21 point 8): EDITS edits of one number as a person makes
+them (an input event), each timed from the edit to the next frame after the new verdict is drawn
+(#result data-status back to ready with a new report: the answer, its badges and next step are
+drawn in the same task); medians and the slowest of all runs, written between the `bench-edit:`
+markers (only when those variants ran, so a start-up run and an edit run can be made apart).
 """
 
 from __future__ import annotations
@@ -57,6 +65,7 @@ from sitebuild.chromium import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from sitebuild.paths import SITE  # noqa: E402
 from sitebuild.static_host import make_server  # noqa: E402
 from sitebuild.warmup import heavy_scenario  # noqa: E402
+from calc import catalogue, evaluate  # noqa: E402
 
 PAGE = ROOT / "docs" / "performance.md"
 SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
@@ -70,8 +79,44 @@ THROTTLE = [
                                           "downloadThroughput": PHONE["downloadThroughput"], "uploadThroughput": PHONE["uploadThroughput"]}),
     ("Emulation.setCPUThrottlingRate", {"rate": PHONE["cpu"]}),
 ]
-DEFAULT_VARIANTS = ("calc-cold,bare-cold,calc-warm,bare-warm,normal-cold,return-warm,heavy-warm,"
-                    "phone-calc-cold,phone-bare-cold,phone-calc-warm,phone-bare-warm,phone-region-cold,phone-return-warm")
+EDITS = 5  # edits per run of the guide and heavy variants
+
+
+def guide_record() -> dict:
+    """A record like the guide's (docs/calculator/guide.md): a 青海 副高 review in 2025 under the
+    general rules, six years of the year grid (2020-2025) and five cards."""
+    cells = catalogue(REGION)["grid"]
+    grid = [{"kind": cells[c]["kind"], "year": year, "hours": hours}
+            for year, public, professional in [(2020, 30, 60), (2021, 45, 90), (2022, 30, 60), (2023, 30, 60),
+                                               (2024, 30, 60), (2025, 30, 40)]
+            for c, hours in (("public", public), ("professional", professional))]
+    cards = [{"kind": "paper", "year": 2025, "authorship": "sole"}, {"kind": "academic_event", "year": 2024, "hours": 8},
+             {"kind": "training", "year": 2023, "days": 3}, {"kind": "mentoring", "year": 2022, "days": 5},
+             {"kind": "lecture", "year": 2021, "hours": 4}]
+    return {"version": 1, "policy": REGION, "person": {"industry": "general", "tenure_start": 2015},
+            "activities": grid + cards, "target": {"type": "review", "level": "senior", "year": 2025}}
+
+
+def counted_hours_field(scenario: dict) -> str:
+    """The hours of the first card (of those drawn at once) that counts: an edit of it changes the
+    report (the heavy record's first entries are of kinds their years do not have)."""
+    report = evaluate(scenario, datetime.date.today())
+    refused = {e["activity"] for e in report["errors"]}
+    index = next(i for i, a in enumerate(scenario["activities"][:50]) if i not in refused and "hours" in a)
+    return f'#activity-list > [data-activity="{index}"] input[name=hours]'
+
+
+# The number each edit changes: the guide's 2025 专业 cell of the year grid; the heavy record's
+# first hours that count.
+EDIT_FIELD = {
+    "guide": '#year-grid li.calc-grid-row[data-year="2025"] input[name=professional]',
+    "heavy": counted_hours_field(heavy_scenario()),
+}
+
+DEFAULT_VARIANTS = ("calc-cold,bare-cold,calc-warm,bare-warm,normal-cold,return-warm,heavy-warm,guide-warm,"
+                    "phone-calc-cold,phone-bare-cold,phone-calc-warm,phone-bare-warm,phone-region-cold,phone-return-warm,"
+                    "phone-guide-warm,phone-heavy-warm")
+EDIT_VARIANTS = "guide-warm,heavy-warm,phone-guide-warm,phone-heavy-warm"  # --variants for the edit figures alone
 
 # Recorded in every page before its own scripts run (no inline script: an init script).
 PROBE = """
@@ -189,6 +234,7 @@ def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> 
             "return": base + "calculator/",
             "region": f"{base}calculator/?policy={REGION}",
             "heavy": base + share_link(texts["heavy"]),
+            "guide": base + share_link(texts["guide"]),
         }[kind]
         page.goto(url)
         out["first_result"] = wait_probe(page, "result") / 1000
@@ -211,6 +257,14 @@ def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> 
                 print("   phases", mark["detail"].get("phases"), flush=True)
             if kind in ("calc", "normal"):
                 out["recalc"] = recalc(page)
+            if kind in EDIT_FIELD:
+                page.wait_for_timeout(500)  # the drawing after the first result settles
+                times = []
+                for _ in range(EDITS):
+                    times.append(edit_to_verdict(page, EDIT_FIELD[kind]))
+                    page.wait_for_timeout(200)  # a person's pause between edits
+                out["edit_verdict"] = statistics.median(times)
+                out["edit_verdict_max"] = max(times)
         page.wait_for_timeout(300)  # a task that ends after the result is counted too
         out["longest_task"] = page.evaluate("window.__probe.longest") / 1000
         out["bytes"] = server.bytes_sent
@@ -250,6 +304,27 @@ def recalc(page) -> float:
       field.dispatchEvent(new Event("change", { bubbles: true }));
       setTimeout(() => reject(new Error("no new report within 30 s")), 30000);
     })""")
+
+
+def edit_to_verdict(page, selector: str) -> float:
+    """One edit of a number (+1), as a person makes it, to the next frame after the new verdict
+    is drawn: #result back to data-status=ready with another report."""
+    return page.evaluate("""(selector) => new Promise((resolve, reject) => {
+      const result = document.getElementById("result");
+      const field = document.querySelector(selector);
+      if (!field) return reject(new Error(`no field ${selector}`));
+      const before = result.dataset.report;
+      const obs = new MutationObserver(() => {
+        if (result.dataset.status !== "ready" || result.dataset.report === before) return;
+        obs.disconnect();
+        requestAnimationFrame(() => resolve((performance.now() - t0) / 1000));
+      });
+      obs.observe(result, { attributes: true });
+      const t0 = performance.now();
+      field.value = String(Number(field.value || 0) + 1);
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      setTimeout(() => reject(new Error("no new verdict within 30 s")), 30000);
+    })""", selector)
 
 
 def machine() -> str:
@@ -300,7 +375,8 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     variants = args.variants.split(",")
-    texts = {"scenario": SCENARIO.read_text("utf-8"), "heavy": json.dumps(heavy_scenario(), ensure_ascii=False)}
+    texts = {"scenario": SCENARIO.read_text("utf-8"), "heavy": json.dumps(heavy_scenario(), ensure_ascii=False),
+             "guide": json.dumps(guide_record(), ensure_ascii=False)}
     results: dict[str, list[dict]] = {v: [] for v in variants}
     loads = [load()]
     print(f"load average before: {loads[0]:.2f}", flush=True)
@@ -314,7 +390,7 @@ def main() -> int:
             for v in variants:  # the visit that makes the warm profiles warm (not counted)
                 if v.endswith("-warm"):
                     warm_profiles[v] = tmp / f"profile-{v}"
-                    first = v.replace("return-", "calc-").replace("heavy-", "calc-")
+                    first = v.replace("return-", "calc-").replace("heavy-", "calc-").replace("guide-", "calc-")
                     run_once(p, server, base, first.replace("-warm", "-cold"), warm_profiles[v], texts)
             for i in range(args.runs):
                 for v in variants:
@@ -344,7 +420,7 @@ def med(rows: list[dict], key: str):
 
 
 KEYS = ("first_result", "last_result", "form_usable", "recalc", "longest_task", "bytes", "bytes_to_result",
-        "worker_start", "prefetch", "prefetch_bytes")
+        "worker_start", "prefetch", "prefetch_bytes", "edit_verdict")
 
 
 def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list[float]) -> dict:
@@ -355,6 +431,7 @@ def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list
         row = out["variants"][v] = {k: med(rows, k) for k in KEYS}
         row["max_longest_task"] = max((r["longest_task"] for r in rows), default=None)
         row["max_first_result"] = max((r["first_result"] for r in rows), default=None)
+        row["max_edit_verdict"] = max((r["edit_verdict_max"] for r in rows if r.get("edit_verdict_max") is not None), default=None)
         starts = sorted({r.get("start") for r in rows if r.get("start")})
         if starts:
             row["start"] = ",".join(starts)
@@ -408,6 +485,7 @@ NAMES = {
     "return-warm": "回访：打开计算器（自动保存的内容）",
     "region-cold": "先读地区页，再打开计算器（首次访问）",
     "heavy-warm": "500 项的情景（分享链接），再次访问",
+    "guide-warm": "像使用说明那样的记录（6 个年度、5 项成果），再次访问",
 }
 
 
@@ -470,8 +548,45 @@ def targets(s: dict) -> list[str]:
     return ["| 目标 | 测得（中位数） | 结果 |", "|---|---|---|", *rows]
 
 
+EDIT_TARGETS = {"guide": 0.3, "heavy": 1.0}  # issue 21 point 8, on the phone profile
+
+
+def edit_lines(s: dict, load_text: str) -> list[str]:
+    """The edit-to-verdict figures (guide and heavy variants), with the targets on the phone profile."""
+    rows = [(k, row) for k, row in s["variants"].items() if row.get("edit_verdict") is not None]
+    if not rows:
+        return []
+    lines = [
+        f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次运行、每次 {EDITS} 次改动；{load_text}。",
+        "",
+        "| 情形 | 手机情形 | 改动到回答更新（中位） | 最慢的一次 | 目标 | 结果 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for key, row in rows:
+        phone = key.startswith("phone-")
+        limit = EDIT_TARGETS.get(key.removeprefix("phone-").split("-")[0])
+        goal = f"≤ {limit:g} 秒" if phone and limit else "–"
+        met = "–" if goal == "–" else ("达到" if row["edit_verdict"] <= limit else "未达到")
+        lines.append(f"| {name(key)} | {'是' if phone else '否'} | {fmt_ms(row['edit_verdict'])} | {fmt_ms(row['max_edit_verdict'])} "
+                     f"| {goal} | {met} |")
+    return lines
+
+
+def write_block(marker: str, block: str) -> None:
+    text = PAGE.read_text("utf-8")
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    head, _, rest = text.partition(start)
+    _, _, tail = rest.partition(end)
+    PAGE.write_text(f"{head}{start}\n{block}\n{end}{tail}", "utf-8")
+
+
 def write_page(s: dict) -> None:
     load_text = f"负载（1 分钟平均，运行前后及每次运行前）：最低 {s['load']['min']:.1f}，中位 {s['load']['median']:.1f}，最高 {s['load']['max']:.1f}"
+    edits = edit_lines(s, load_text)
+    if edits:
+        write_block("bench-edit", "\n".join(edits))
+    if not any(r.get("first_result") is not None for k, r in s["variants"].items() if k.removeprefix("phone-").split("-")[0] not in EDIT_FIELD):
+        return  # an edit run only: the start-up figures stay as they were
     lines = [
         f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次交替运行的中位数；{load_text}。"
         + (f"网站构建用时 {s['build_seconds']:.0f} 秒。" if s["build_seconds"] else ""),
@@ -497,12 +612,7 @@ def write_page(s: dict) -> None:
     goal = targets(s)
     if goal:
         lines += ["与目标对照（本次测量自动生成）：", "", *goal]
-    block = "\n".join(lines).rstrip()
-    text = PAGE.read_text("utf-8")
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    head, _, rest = text.partition(start)
-    _, _, tail = rest.partition(end)
-    PAGE.write_text(f"{head}{start}\n{block}\n{end}{tail}", "utf-8")
+    write_block("bench", "\n".join(lines).rstrip())
 
 
 if __name__ == "__main__":

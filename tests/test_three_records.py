@@ -29,6 +29,9 @@ def test_nurse_in_health_is_handed_to_the_health_commission_with_its_next_step()
         assert verdict["next_step"]["code"] == "industry"
         assert "省卫生健康委" in verdict["next_step"]["text"] and "0971-8244594" in verdict["next_step"]["text"]
         assert verdict["shortfall_text"] is None  # no 尚缺: her hours are judged by the commission
+        # no year is judged, but her hours are computed for reference: the years the general rules
+        # look at (四(一) 自2020年以来近4年) are the ones a page offers for entering them
+        assert verdict["window"] == [2020, 2021, 2022, 2023, 2024, 2025] and verdict["window_years"] == []
 
 
 def test_nurse_under_the_general_rules_must_first_give_the_unknown_years_requirements() -> None:

@@ -121,8 +121,20 @@ export class ActivityList {
     return this.addActivity({ kind: "", year: this.defaultYear() }, { focus: true });
   }
 
+  /**
+   * The plan's entries (calc's suggestions), each added once: an entry the list already holds as
+   * it is (a second tap before the new answer came) is not added again; one change for them all.
+   */
+  addOnce(entries) {
+    const held = new Set(this.activities.map((a) => JSON.stringify(a)));
+    const fresh = entries.filter((a) => !held.has(JSON.stringify(a)));
+    for (const activity of fresh) this.addActivity(activity, { quiet: true });
+    if (fresh.length) this.onChange();
+    return fresh.length;
+  }
+
   /** Append an activity (from the form or the planner) and show its card. */
-  addActivity(activity, { focus = false } = {}) {
+  addActivity(activity, { focus = false, quiet = false } = {}) {
     this.activities.push(activity);
     const index = this.activities.length - 1;
     const card = this.maker.card(activity, index);
@@ -130,7 +142,7 @@ export class ActivityList {
     if (this.drawn === index) this.drawn = index + 1;
     this.listEl.append(card);
     if (focus) card.querySelector("select[name=kind]").focus();
-    this.onChange();
+    if (!quiet) this.onChange();
     return card;
   }
 
@@ -160,9 +172,11 @@ export class ActivityList {
     this.cards.forEach((card, index) => this.decorateErrors(card, index));
   }
 
-  /** Show the hours each activity was credited with (from the report's lines). */
+  /** Show the hours each activity was credited with (from the report's lines), and the 计划中
+   * switch on the cards of the years that can still take hours (the report's years[].open). */
   showCredits(report) {
     this.credited = creditsByActivity(report);
+    this.maker.openYears = new Set((report?.years || []).filter((y) => y.open === true).map((y) => y.year));
     this.cards.forEach((card, index) => this.decorateCredits(card, index));
   }
 
@@ -177,6 +191,7 @@ export class ActivityList {
 
   decorateCredits(card, index) {
     this.maker.showCredits(card, this.credited.get(index) || []);
+    this.maker.showPlanSwitch(card, this.activities[index]);
   }
 }
 

@@ -2,6 +2,8 @@
 // catalogue: labels, captions, units, choices), and what calc says about the kind (its category,
 // years, cap, clause and reading: catalogue words, rendered as they are). Edits change the
 // activity in place and call onChange; nothing is rounded or dropped that the user did not edit.
+// An entry of a year that can still take hours (the report's years[].open) has a 计划中 switch;
+// a planned entry is marked done in one tap (已经完成).
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { limits, shownNumber, typedNumber } from "./limits.js";
 import { formField, message, term, words } from "./vocabulary.js";
@@ -32,6 +34,7 @@ export class CardMaker {
     this.catalogue = null;
     this.optionsFor = undefined; // the catalogue the cached kinds selects (optionsByYear) are for
     this.optionsByYear = new Map();
+    this.openYears = new Set(); // the years the last report says can still take hours
   }
 
   kindById(id) {
@@ -105,9 +108,23 @@ export class CardMaker {
           if (done.checked) delete activity.planned;
           plannedMark.remove();
           renderBody();
+          foot.querySelector("input[name=planned]")?.focus(); // the box's place: one tap back
           this.onChange();
         });
         foot.append(checkbox("已经完成（计入学时）", done));
+      } else {
+        const plan = el("input", { type: "checkbox", name: "planned" });
+        plan.addEventListener("change", () => {
+          if (!plan.checked) return;
+          activity.planned = true;
+          renderBody();
+          foot.querySelector("input[name=done]")?.focus(); // the switch's place: one tap back
+          this.onChange();
+        });
+        const planSwitch = checkbox("计划中（还没学完，不计入已完成的学时）", plan);
+        planSwitch.classList.add("calc-plan-switch");
+        planSwitch.hidden = !this.openYears.has(activity.year);
+        foot.append(planSwitch);
       }
       foot.append(this.removeButton(index, kind ? kind.name : activity.kind));
     };
@@ -267,6 +284,12 @@ export class CardMaker {
       const where = error.field ? `（${this.fieldLabel(activity, error.field)}）` : "";
       list.append(el("li", {}, `${error.message}${where}`));
     }
+  }
+
+  /** The 计划中 switch shown where the entry's year can still take hours (this.openYears). */
+  showPlanSwitch(card, activity) {
+    const planSwitch = card.querySelector(".calc-plan-switch");
+    if (planSwitch) planSwitch.hidden = !(activity && this.openYears.has(activity.year));
   }
 
   /** What the report credits this activity with (calc's `credit_text` of each of its lines). */

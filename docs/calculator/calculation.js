@@ -1,12 +1,13 @@
 // Every change, calculated: an edit is saved at once (storage.js) and calc is asked for the new
-// report in the next task (edits of one task ask once), as of today's date (engine.js). While a
+// report in the next task (edits of one task ask once), as of today's date (engine.js); #result
+// says `computing` from the edit until the new report is drawn. While a
 // calculation runs, its text is remembered (the start-up guard: a scenario whose calculation
 // never answered is not calculated again at start without asking). State: page.scenario,
 // rawText, blocked, held, pendingText, queued (state.js).
 import { EngineFailure, localDate } from "./engine.js";
 import { hasContent, refusal } from "./files.js";
 import { page } from "./state.js";
-import { showError, showReport, withdrawSavedResult } from "./status.js";
+import { showComputing, showError, showReport, withdrawSavedResult } from "./status.js";
 
 /** The scenario changed (an edit, or a new one shown): save it, and calculate it soon. */
 export function changed({ save = true } = {}) {
@@ -18,6 +19,7 @@ export function changed({ save = true } = {}) {
     page.scenario.activities = activities.activities;
   }
   if (save) autosave.save(page.scenario);
+  if (!page.held && page.engine && !page.engine.failed) showComputing(); // the answer is on its way
   if (page.queued) return;
   page.queued = true;
   setTimeout(() => {

@@ -1,5 +1,6 @@
 // A small calendar: the months of a year that have deadlines, as month grids with those days
-// marked, and the deadlines listed under each month.
+// marked, and the deadlines listed under each month. Which deadlines are past (已过) is calc's
+// (`deadlines[].passed`, as of the report's `today`); the day marked 今天 is the report's `today`.
 import { el } from "./dom.js";
 
 const WEEKDAYS = ["一", "二", "三", "四", "五", "六", "日"];
@@ -35,9 +36,10 @@ function monthGrid(year, month, marked, today) {
     body);
 }
 
-/** Deadlines ({date, time?, what, who?, citation?}) of `year` as a calendar; null when there are none. */
-export function deadlineCalendar(deadlines, year, now = new Date()) {
-  const today = { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
+/** Deadlines ({date, time?, what, who?, citation?, passed}) of `year` as a calendar, `today` the
+ * report's (YYYY-MM-DD); null when there are none. */
+export function deadlineCalendar(deadlines, year, today = null) {
+  const now = parseDate(today) || { y: null, m: null, d: null };
   const byMonth = new Map();
   for (const d of deadlines || []) {
     const date = parseDate(d.date);
@@ -52,13 +54,13 @@ export function deadlineCalendar(deadlines, year, now = new Date()) {
     const marked = new Map();
     for (const d of items) marked.set(d.day, [marked.get(d.day), d.what].filter(Boolean).join("；"));
     const list = el("ul", { class: "calc-cal-list" }, items.map((d) => {
-      const past = new Date(year, month - 1, d.day) < new Date(today.y, today.m - 1, today.d);
+      const past = d.passed === true;
       return el("li", { class: past ? "calc-cal-past" : null },
         el("time", { datetime: String(d.date).slice(0, 10) }, `${month}月${d.day}日${d.time ? ` ${d.time}` : ""}`),
         d.who ? ` 【${d.who}】` : " ", d.what, past ? "（已过）" : "",
         d.citation ? el("span", { class: "calc-cite" }, `（${d.citation}）`) : null);
     }));
-    box.append(el("div", { class: "calc-cal-month" }, monthGrid(year, month, marked, today), list));
+    box.append(el("div", { class: "calc-cal-month" }, monthGrid(year, month, marked, now), list));
   }
   return box;
 }

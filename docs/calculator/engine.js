@@ -1,5 +1,8 @@
 // The page's side of the calculation worker (worker.js): one request at a time matters, the
-// newest; answers to older requests are dropped.
+// newest. Once Python is ready, one request is with the worker at a time: a request made while
+// another is being computed waits, and a newer one takes its place (the outdated one is dropped
+// unsent, its promise resolved with null), so steady typing in a heavy record never piles up
+// calculations behind Python; each request's answer is watched on its own (ANSWER_MS).
 //
 // When Python is ready, `engine.start` says how it started ("snapshot", or "normal" when the
 // worker fell back to a normal start) and a performance mark "calc-engine-ready" is set, with
@@ -67,6 +70,8 @@ export class Engine {
     this.onState = onState;
     this.latest = 0;
     this.waiting = new Map();
+    this.sent = null; // the id of the request with the worker (posted, not answered)
+    this.held = null; // the newest request made meanwhile, posted when that answer comes
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden) this.awake();
     });
@@ -79,7 +84,9 @@ export class Engine {
     this.failed = null;
     this.heard = false;
     this.downloading = true;
-    this.asked = null; // when the newest unanswered calculation was sent (after ready)
+    this.asked = null; // when the request with the worker was sent (after ready)
+    this.sent = null;
+    this.held = null;
     this.awake();
     const problem = pageProblem();
     if (problem) {
@@ -149,7 +156,7 @@ export class Engine {
     } else if (msg.type === "ready") {
       this.ready = true;
       this.start = msg.start;
-      if (this.waiting.size) this.asked = Date.now(); // asked while Python started
+      if (this.sent !== null) this.asked = Date.now(); // asked while Python started
       const detail = { start: msg.start, ms: msg.ms, fallback: msg.fallback || null, phases: msg.phases || null };
       try {
         performance.mark("calc-engine-ready", { detail });
@@ -166,11 +173,26 @@ export class Engine {
       }
       const pending = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
-      if (msg.id === this.latest) this.asked = null;
+      if (msg.id === this.sent) this.answered();
       if (!pending || msg.id !== this.latest) return;
       if (msg.type === "report") pending.resolve(msg.report);
       else pending.reject(new Error(EVALUATION_FAILED));
     }
+  }
+
+  /** The request with the worker is answered: the one held meanwhile goes now. */
+  answered() {
+    this.sent = null;
+    this.asked = null;
+    const next = this.held;
+    this.held = null;
+    if (next) this.post(next);
+  }
+
+  post(request) {
+    this.sent = request.id;
+    if (this.ready) this.asked = Date.now();
+    this.worker.postMessage(request);
   }
 
   fail(reason, detail) {
@@ -200,8 +222,11 @@ export class Engine {
     if (this.failed) return Promise.reject(new EngineFailure(this.failed));
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve, reject });
-      if (this.ready && this.asked === null) this.asked = Date.now();
-      this.worker.postMessage({ type: call, id, scenario: scenarioText, today });
+      const request = { type: call, id, scenario: scenarioText, today };
+      // While Python starts, every request goes at once (the worker computes only the newest
+      // once it is ready); after that, one at a time.
+      if (this.ready && this.sent !== null) this.held = request;
+      else this.post(request);
     });
   }
 }

@@ -85,6 +85,17 @@ export function useScenario(next, { save = true } = {}) {
   changed({ save });
 }
 
+/** The same record checked for another application year (the verdict's `recheck`, offered when
+ * the application's date is over): the year set, the date left out, calculated at once. */
+export function checkYear(year) {
+  const { target } = page.scenario;
+  if (!target || typeof target !== "object" || Array.isArray(target)) return;
+  target.year = year;
+  delete target.date;
+  renderTargetSection();
+  changed();
+}
+
 export function enterRequirement(year) {
   const details = byId("requirements");
   const list = byId("requirement-list");

@@ -38,7 +38,7 @@ export function plannerSection(report, { currentYear }) {
   } else {
     box.append(el("p", { class: "calc-hint" }, "在“职称申报”中选择申报方式、级别和年度，这里会算出最少还需补多少学时、可以补哪些类型。"));
   }
-  const calendar = deadlineCalendar(report.deadlines || [], currentYear);
+  const calendar = deadlineCalendar(report.deadlines || [], currentYear, report.today);
   if (calendar) {
     box.append(el("details", { class: "calc-fold calc-calendar-box" }, el("summary", {}, `${currentYear}年的截止时间（日历）`), calendar));
   } else {

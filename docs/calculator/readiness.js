@@ -1,8 +1,10 @@
 // The answer to the title application (职称申报), as calc words it, first on the result: the
-// heading, the answer (calc's `verdict_label`), the next step (calc's `next_step`) with what it
-// needs right there — the facts to give (the same fields as in 职称申报), the years' requirements
-// to enter, or the plan's entries to add (as planned, `"planned": true`) — then the window's years,
-// what is still missing, and the reasons and clauses, folded.
+// heading, the answer (calc's `verdict_label`) with how calc decides it folded beside it
+// (MESSAGES.how_decided), the next step (calc's `next_step`) with what it needs right there — the
+// facts to give (the same fields as in 职称申报), the years' requirements to enter, the plan's
+// entries to add (as planned, `"planned": true`), or, for an application whose date is over, the
+// same check for another year (`recheck`) — then the window's years, what is still missing, and
+// the reasons and clauses, folded.
 import { el } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { factField } from "./sections.js";
@@ -57,20 +59,38 @@ function requirementFields(year, scenario, onChange) {
   return row;
 }
 
-/** The plan's one-click entries: each need's suggestion, added as planned; all at once when there are several. */
+/**
+ * The plan's one-click entries: each need's suggestion, added as planned; all at once when there
+ * are several. A tap applies at once and only once: the buttons are spent until the next answer
+ * (a second tap adds nothing; onAdd also skips an entry the list already holds).
+ */
 function planButtons(plan, onAdd) {
   const needs = (plan?.years || []).flatMap((y) => (y.needs || []).filter((n) => n.suggestion).map((n) => [y, n]));
-  const buttons = needs.map(([y, need]) => el("button", {
+  const buttons = [];
+  const add = (entries) => {
+    if (buttons.some((b) => b.disabled)) return;
+    for (const b of buttons) b.disabled = true;
+    onAdd(entries.map((need) => ({ ...need.suggestion.activity })));
+  };
+  buttons.push(...needs.map(([y, need]) => el("button", {
     type: "button", class: "md-button calc-plan-add", dataset: { year: y.year, category: need.category },
-    on: { click: () => onAdd([{ ...need.suggestion.activity }]) },
-  }, `添加到计划：${need.suggestion.text}`));
+    on: { click: () => add([need]) },
+  }, `添加到计划：${need.suggestion.text}`)));
   if (needs.length > 1) {
     buttons.unshift(el("button", {
       type: "button", class: "md-button md-button--primary calc-plan-all",
-      on: { click: () => onAdd(needs.map(([, need]) => ({ ...need.suggestion.activity }))) },
+      on: { click: () => add(needs.map(([, need]) => need)) },
     }, `全部添加到计划（${needs.length} 项）`));
   }
   return buttons;
+}
+
+/** An application whose date is over: the same record checked for `recheck.year`, in one tap. */
+function recheckButton(recheck, onRecheck) {
+  return el("button", {
+    type: "button", class: "md-button md-button--primary calc-recheck", dataset: { year: recheck.year },
+    on: { click: () => onRecheck(recheck.year) },
+  }, recheck.text);
 }
 
 /** What the next step needs, right under it. */
@@ -92,11 +112,13 @@ function stepFields(readiness, ctx) {
   } else if (step.code === "add_hours") {
     box.append(...planButtons(readiness.plan, ctx.onAdd));
   }
+  if (readiness.recheck) box.append(recheckButton(readiness.recheck, ctx.onRecheck));
   return box.childElementCount ? box : null;
 }
 
 /**
- * The answer box. ctx: {scenario, catalogue, onFact(), onRequirement(), onAdd([activities])}.
+ * The answer box. ctx: {scenario, catalogue, onFact(), onRequirement(), onAdd([activities]),
+ * onRecheck(year)}.
  * Without an application (readiness null): what to choose to get one.
  */
 export function readinessSection(readiness, ctx) {
@@ -110,6 +132,9 @@ export function readinessSection(readiness, ctx) {
   const box = el("section", { class: "calc-readiness", dataset: { status }, "aria-labelledby": "verdict-heading" });
   box.append(el("h3", { class: "calc-verdict-heading", id: "verdict-heading" }, readiness.heading));
   box.append(el("p", { class: "calc-verdict-answer", id: "verdict-answer", tabindex: "-1" }, badge(planned ? "planned" : status, readiness.verdict_label)));
+  // how calc decides where something is missing (why 无法判断), one tap away
+  box.append(el("details", { class: "calc-fold calc-how-decided" }, el("summary", {}, "判断方法"),
+    el("p", { class: "calc-note" }, words().messages.how_decided)));
   const next = el("div", { class: "calc-next", id: "next-step", dataset: { code: readiness.next_step.code } },
     el("p", {}, el("strong", {}, `${term("next_step")}：`), readiness.next_step.text));
   const fields = stepFields(readiness, ctx);

@@ -1,9 +1,11 @@
 // Rendering a report (shared/contract/scenario.md) as text nodes, the answer first: errors, the
 // values to check (warnings), the title application's answer and next step (readiness.js), each
 // year in one line with its details folded (years.js, explain.js), the planner with the calendar,
-// then the deadlines. While the person types into the next step's own fields, that answer box is
-// kept as it is (a new report would redraw the field under their fingers); it is redrawn with
-// the latest report once the focus leaves it.
+// then the deadlines. Every report redraws the answer — verdict, badges, window, next step — in
+// place: while the person is in one of the next step's own fields, that field (and its row)
+// stays as it is, with the focus and the caret, and everything around it is the new report's
+// (answerInPlace); a field the new next step no longer asks for goes once the focus leaves it.
+// Folded parts the person opened stay open.
 import { el } from "./dom.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
@@ -35,11 +37,12 @@ function renderWarnings(warnings) {
     el("ul", { class: "calc-warnings" }, warnings.slice(0, 50).map((w) => el("li", {}, w.message))));
 }
 
-/** The year whose deadlines the calendar shows: the application year, else this year, else the latest with any. */
+/** The year whose deadlines the calendar shows: the application year, else the year of the
+ * report's `today`, else the latest with any. */
 function calendarYear(report, scenario) {
   const target = scenario?.target?.year;
   if (Number.isInteger(target)) return target;
-  const now = new Date().getFullYear();
+  const now = Number(String(report.today || "").slice(0, 4)) || new Date().getFullYear();
   const years = (report.deadlines || []).map((d) => Number(String(d.date).slice(0, 4))).filter(Number.isInteger);
   return years.includes(now) || !years.length ? now : Math.max(...years);
 }
@@ -47,7 +50,7 @@ function calendarYear(report, scenario) {
 /**
  * Fill `container` with the report. ctx: {scenario, catalogue, kindName(id), kindOf(id),
  * place(activity), onEnterRequirement(year), onAdd(activity), onFact(), onRequirement(),
- * redraw()} — redraw() draws the last report again (when the focus leaves a kept answer box).
+ * onRecheck(year)}.
  */
 export function renderReport(container, report, ctx) {
   const { scenario, kindName } = ctx;
@@ -73,47 +76,111 @@ export function renderReport(container, report, ctx) {
     after.push(el("details", { class: "calc-fold calc-deadlines" }, el("summary", {}, `截止时间（${report.deadlines.length}）`),
       el("ul", {}, report.deadlines.map((d) => el("li", {},
         el("time", { datetime: String(d.date).slice(0, 10) }, d.date), d.time ? ` ${d.time}` : "",
-        d.who ? ` 【${d.who}】` : "", ` ${d.what}`,
+        d.who ? ` 【${d.who}】` : "", ` ${d.what}`, d.passed ? "（已过）" : "",
         d.citation ? el("span", { class: "calc-cite" }, `（${d.citation}）`) : null)))));
   }
-  const answer = kept || answerBox(report.readiness || null, ctx);
-  if (!kept) container.append(answer);
+  const fresh = answerBox(report.readiness || null, ctx);
+  // (no next step in the new answer, no application: nothing to keep)
+  const answer = kept && fresh.querySelector("#next-step") ? answerInPlace(kept, fresh) : fresh;
+  if (answer !== kept) {
+    kept?.remove();
+    container.append(answer);
+  }
   answer.before(...before);
   answer.after(...after);
 }
 
-/** The answer box, with a watch: a box whose next-step fields had the focus is redrawn when it leaves. */
+/** The answer box, with a watch: a field the next step no longer asks for, kept while it had
+ * the focus, goes when the focus leaves the box (the rest of the box is the latest report's). */
 function answerBox(readiness, ctx) {
   const box = readinessSection(readiness, ctx);
   box.addEventListener("focusout", (event) => {
-    if (box.dataset.stale && !box.contains(event.relatedTarget)) {
-      delete box.dataset.stale;
-      setTimeout(() => ctx.redraw(), 0);
-    }
+    if (!box.dataset.stale || box.contains(event.relatedTarget)) return;
+    delete box.dataset.stale;
+    const orphan = box.querySelector(".calc-next-fields > .calc-asked-no-more");
+    const fields = orphan?.parentElement;
+    orphan?.remove();
+    if (fields && !fields.childElementCount) fields.remove();
   });
   return box;
 }
 
+const FIELD = "input, select, textarea";
+
 /**
- * The answer box to keep: the person is typing into a text field of its next step (marked stale,
- * drawn again once the focus leaves it). A choice, a date or a button commits at once: the box is
- * drawn again now, and the focus put back on the same field if the new box has it, else on the
- * answer (so that a screen reader reads the new answer).
+ * The answer box to update in place: the person is in a field of its next step (typing, or
+ * choosing). Otherwise the box is drawn anew; where something of it had the focus (a button that
+ * goes with the old answer, the answer itself), the focus is put back on the same field if the
+ * new box has it, else on the answer (so that a screen reader reads the new answer). Folds the
+ * person opened are opened again in the new box.
  */
 function keptAnswer(container) {
   const box = container.querySelector(":scope > .calc-readiness");
+  if (!box) return null;
   const active = document.activeElement;
-  if (!box || !active || !box.querySelector("#next-step")?.contains(active)) return null;
-  if (active instanceof HTMLInputElement && active.type === "text") {
-    box.dataset.stale = "1";
-    return box;
-  }
-  const name = active.getAttribute("name");
+  const focused = !!active && box.contains(active);
+  if (focused && box.querySelector("#next-step")?.contains(active) && active.matches(FIELD)) return box;
+  const open = openFolds(box);
+  const name = focused ? active.getAttribute("name") : null;
   queueMicrotask(() => {
+    reopen(container.querySelector(":scope > .calc-readiness"), open);
+    if (!focused) return;
     const same = name && container.querySelector(`#next-step [name="${CSS.escape(name)}"]`);
     (same || container.querySelector("#verdict-answer"))?.focus();
   });
   return null;
+}
+
+const openFolds = (box) => new Set([...box.querySelectorAll("details[open]")].map((d) => d.className));
+
+function reopen(box, open) {
+  for (const d of box?.querySelectorAll("details") || []) if (open.has(d.className)) d.open = true;
+}
+
+/** What identifies a part of the next step's fields from one report to the next: its year and
+ * the names of its fields. */
+const partKey = (node) => `${node.dataset?.year || ""}|${[...node.querySelectorAll("[name]")].map((n) => n.name).join(",")}`;
+
+/**
+ * The new answer (`fresh`) drawn into the kept box around the field being used: every part of
+ * the box is the fresh one's but that field's own part of the next step's fields (a year's
+ * requirement row, a fact's field), which stays where it is — never moved, so the focus and the
+ * caret stay too. When the new next step does not ask for it any more it stays until the focus
+ * leaves the box or the next report comes (stale: answerBox).
+ */
+function answerInPlace(box, fresh) {
+  const active = document.activeElement;
+  const next = box.querySelector("#next-step");
+  const fields = next.querySelector(".calc-next-fields");
+  const part = [...fields.children].find((child) => child.contains(active));
+  reopen(fresh, openFolds(box));
+  box.dataset.status = fresh.dataset.status;
+  // around the next step: the fresh box's parts
+  const freshNext = fresh.querySelector("#next-step");
+  const around = [...fresh.children];
+  const at = around.indexOf(freshNext);
+  for (const child of [...box.children]) if (child !== next) child.remove();
+  next.before(...around.slice(0, at));
+  next.after(...around.slice(at + 1));
+  // the next step: its code and sentence new, its fields new around the one in use
+  next.dataset.code = freshNext.dataset.code;
+  const freshFields = freshNext.querySelector(".calc-next-fields");
+  for (const child of [...next.children]) if (child !== fields) child.remove();
+  fields.before(...[...freshNext.children].filter((child) => child !== freshFields));
+  for (const child of [...fields.children]) if (child !== part) child.remove();
+  const parts = freshFields ? [...freshFields.children] : [];
+  const same = parts.findIndex((node) => partKey(node) === partKey(part));
+  if (same >= 0) {
+    part.before(...parts.slice(0, same));
+    part.after(...parts.slice(same + 1));
+    part.classList.remove("calc-asked-no-more");
+    delete box.dataset.stale;
+  } else {
+    part.after(...parts);
+    part.classList.add("calc-asked-no-more");
+    box.dataset.stale = "1";
+  }
+  return box;
 }
 
 /** Whether the report says the scenario as a whole cannot be used (not an object, unknown region, version). */

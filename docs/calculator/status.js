@@ -1,5 +1,5 @@
 // Status and report drawing: what #result says and shows. It owns #result's data-status
-// (loading, stale, ready, error) and data-report, #result-error, the phone's result bar
+// (loading, stale, ready, computing, error) and data-report, #result-error, the phone's result bar
 // (#result-jump-text), the screen reader's announcement (#announce), the drawn report (report.js),
 // the last saved result while the fresh one comes (last-result.js) and the hidden print summary.
 // All text is set as text, never as HTML. State: page.lastReport, lastAnnounced, printPending,
@@ -9,7 +9,7 @@ import { changed } from "./calculation.js";
 import { byId } from "./dom.js";
 import { localDate } from "./engine.js";
 import { scenarioText } from "./files.js";
-import { defaultYear, enterRequirement, refreshFacts } from "./form.js";
+import { checkYear, defaultYear, enterRequirement, refreshFacts } from "./form.js";
 import { registerServiceWorker } from "./offline.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { kindName, kindOf, policyName, regionCatalogue } from "./regions.js";
@@ -35,6 +35,13 @@ export function clearError() {
   const box = byId("result-error");
   box.hidden = true;
   box.textContent = "";
+}
+
+/** An edit is being calculated: `computing` until its report is drawn (data-report stays the
+ * previous one). Not while Python starts (loading) or has stopped (data-error). */
+export function showComputing() {
+  const node = result();
+  if (!node.dataset.error && ["ready", "error"].includes(node.dataset.status)) node.dataset.status = "computing";
 }
 
 /** The calculation program starts again: the result waits for it. */
@@ -88,7 +95,7 @@ export function showReport(reportText, saved = null) {
   }
 }
 
-/** Draw a report into the result (again, for redraw(): the answer box the person was typing in). */
+/** Draw a report into the result. */
 function drawReport(report) {
   const { grid, activities } = page.parts;
   renderReport(byId("report"), report, {
@@ -96,8 +103,10 @@ function drawReport(report) {
     place: (activity) => grid.place(activity),
     onEnterRequirement: enterRequirement,
     onAdd: (added) => {
-      for (const activity of added) activities.addActivity(activity);
+      activities.addOnce(added); // at once, and once: the same path as typing (calculation.js)
+      byId("verdict-answer")?.focus(); // the answer that changes, for a screen reader too
     },
+    onRecheck: checkYear,
     onFact: () => {
       refreshFacts();
       changed();
@@ -106,7 +115,6 @@ function drawReport(report) {
       renderRequirements(byId("requirement-list"), page.scenario, byId("requirements"), changed);
       changed();
     },
-    redraw: () => page.lastReport && drawReport(page.lastReport),
   });
 }
 

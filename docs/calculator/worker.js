@@ -337,7 +337,11 @@ self.addEventListener("message", async (event) => {
   if (!msg || !Object.hasOwn(CALLS, msg.type)) return;
   newest = Math.max(newest, msg.id);
   await started;
-  if (msg.id !== newest) return; // a newer request came while Python was starting
+  // Requests that arrived while Python was busy (or starting) are all in the queue now: a task
+  // later, only the newest is computed, the outdated ones dropped (the page sends one at a time
+  // once Python is ready, engine.js; this holds whoever sends).
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  if (msg.id !== newest) return;
   if (!calc || state !== "ready") {
     self.postMessage({ type: "error", id: msg.id, reason: (failure && failure.reason) || "start" });
     return;

@@ -1,13 +1,16 @@
 // The year grid: one row per year with the 公需 and 专业 hours as the certificates print them, for
 // the common case (issue 11). Which kinds its cells write is rule data (catalogue `grid`: a kind per
 // category, its hours taken as stated). The grid is a view of scenario.activities: a cell is an
-// activity {kind, year, hours} of the cell's kind with nothing else in it (a title, a note, a
-// `planned` mark or a second entry of the same year make it a card, activities.js); typing into an
-// empty cell adds one, emptying a cell removes it. Rows hold the activity objects themselves, so
-// removing a card elsewhere never points a row at another entry.
+// activity {kind, year, hours} of the cell's kind, perhaps marked `"planned": true`, with nothing
+// else in it (a title, a note or a second entry of the same year make it a card, activities.js);
+// typing into an empty cell adds one, emptying a cell removes it. Rows hold the activity objects
+// themselves, so removing a card elsewhere never points a row at another entry.
 //
-// After each report a row shows the year's state in calc's words; the years an application looks
-// at are offered as rows (empty until typed into).
+// Each cell of a year that can still take hours (the report's years[].open) has a 计划中 switch:
+// one tap marks the hours planned (counted apart by calc, never as done), one tap marks them done.
+//
+// After each report a row shows the year's state in calc's words, and what it has planned; the
+// years an application looks at are offered as rows (empty until typed into).
 import { el } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { formField, words } from "./vocabulary.js";
@@ -23,8 +26,13 @@ export function isCell(activity, grid) {
   const category = CATEGORIES.find((c) => grid[c].kind === activity.kind);
   if (!category) return false;
   if (activity.year === undefined || activity.hours === undefined) return false;
-  return Object.keys(activity).every((key) => CELL_KEYS.has(key));
+  return Object.keys(activity).every((key) => CELL_KEYS.has(key) || (key === "planned" && activity.planned === true));
 }
+
+/** What a screen reader hears for a cell's 计划中 switch. */
+const planLabel = (year, category) => `${year}年${words().category[category]}：计划中（还没学完）`;
+
+const blankRow = (year, extra = {}) => ({ year, cells: { public: null, professional: null }, plan: { public: false, professional: false }, ...extra });
 
 export class YearGrid {
   /**
@@ -60,7 +68,7 @@ export class YearGrid {
         if (!isCell(activity, this.grid)) continue;
         const category = CATEGORIES.find((c) => this.grid[c].kind === activity.kind);
         const key = String(activity.year);
-        const row = byYear.get(key) || { year: key, cells: { public: null, professional: null } };
+        const row = byYear.get(key) || blankRow(key);
         if (row.cells[category]) continue; // a second entry of the year: a card
         row.cells[category] = activity;
         this.owned.add(activity);
@@ -116,12 +124,42 @@ export class YearGrid {
       type: "button", class: "calc-remove calc-grid-remove", "aria-label": `删除${row.year}年这一行`,
       on: { click: () => this.remove(row) },
     }, "删除");
+    // after the row's inputs (typing 公需, the next key, 专业 stays one step), under their cells
+    const switches = CATEGORIES.map((category, i) => this.planSwitch(row, category, cells[i]));
     const state = el("p", { class: "calc-grid-state", "aria-live": "off" });
     const errors = el("ul", { class: "calc-errors calc-grid-errors" });
-    const node = el("li", { class: "calc-grid-row", dataset: { year: row.year } }, year, ...cells, remove, state, errors);
+    const node = el("li", { class: "calc-grid-row", dataset: { year: row.year } }, year, ...cells, remove, ...switches, state, errors);
     row.node = node;
     this.describe(row);
     return node;
+  }
+
+  /** Whether a cell is planned: its activity's mark, or (empty) the switch set before typing. */
+  planned(row, category) {
+    const activity = row.cells[category];
+    return activity ? activity.planned === true : row.plan[category];
+  }
+
+  /** The 计划中 switch of a cell, shown where the year is open (describe) or the cell planned. */
+  planSwitch(row, category, input) {
+    const box = el("input", {
+      type: "checkbox", name: `${category}-planned`, checked: this.planned(row, category),
+      "aria-label": planLabel(row.year, category),
+    });
+    box.addEventListener("change", () => this.setPlanned(row, category, box.checked, input));
+    input.classList.toggle("calc-cell-planned", this.planned(row, category));
+    return el("label", { class: `calc-grid-plan calc-grid-plan-${category}` }, box, el("span", { "aria-hidden": "true" }, "计划中"));
+  }
+
+  /** The switch: the cell's hours planned, or done (the mark removed). */
+  setPlanned(row, category, planned, input) {
+    const activity = row.cells[category];
+    row.plan[category] = planned;
+    input.classList.toggle("calc-cell-planned", planned);
+    if (!activity) return; // an empty cell: its hours, once typed, are planned
+    if (planned) activity.planned = true;
+    else delete activity.planned;
+    this.onChange({});
   }
 
   /** Type into a cell: the activity is made, changed or (emptied) removed. */
@@ -135,11 +173,13 @@ export class YearGrid {
         if (index >= 0) list.splice(index, 1);
         this.owned.delete(activity);
         row.cells[category] = null;
+        row.plan[category] = activity.planned === true; // typed again, it is what it was
       }
     } else if (activity) {
       activity.hours = value;
     } else {
       activity = { kind: this.grid[category].kind, year: typedNumber(row.year) ?? row.year, hours: value };
+      if (row.plan[category]) activity.planned = true;
       list.push(activity);
       this.owned.add(activity);
       row.cells[category] = activity;
@@ -158,6 +198,7 @@ export class YearGrid {
     }
     row.node.dataset.year = row.year;
     cells.forEach((input, i) => input.setAttribute("aria-label", `${row.year}年${words().category[CATEGORIES[i]]}（${this.grid[CATEGORIES[i]].unit}）`));
+    row.node.querySelectorAll(".calc-grid-plan input").forEach((box, i) => box.setAttribute("aria-label", planLabel(row.year, CATEGORIES[i])));
     if (row.cells.public || row.cells.professional) this.onChange({});
   }
 
@@ -165,7 +206,7 @@ export class YearGrid {
   addRow() {
     const years = this.rows.map((r) => Number(r.year)).filter(Number.isInteger);
     const year = years.length ? Math.max(...years) + 1 : this.defaultYear();
-    const row = { year: String(year), cells: { public: null, professional: null } };
+    const row = blankRow(String(year));
     this.rows.push(row);
     this.draw();
     row.node.querySelector("input[name=year]").focus();
@@ -180,7 +221,7 @@ export class YearGrid {
     const before = this.rows.length;
     this.rows = this.rows.filter((r) => r.cells.public || r.cells.professional || years.includes(Number(r.year)) || !r.offered);
     if (!missing.length && this.rows.length === before) return false;
-    for (const y of missing) this.rows.push({ year: String(y), cells: { public: null, professional: null }, offered: true });
+    for (const y of missing) this.rows.push(blankRow(String(y), { offered: true }));
     this.sort();
     this.draw();
     return true;
@@ -239,7 +280,12 @@ export class YearGrid {
     if (year) {
       state.dataset.state = shown.state;
       state.append(el("span", { class: `calc-badge calc-${shown.state}` }, shown.state_label), " ", shown.figures_text);
+      if (year.planned_text) state.append(el("span", { class: "calc-grid-planned" }, year.planned_text));
     }
+    // 计划中: where the year can still take hours, or the cell is planned already (to mark it done)
+    node.querySelectorAll(".calc-grid-plan").forEach((label, i) => {
+      label.hidden = !(year?.open === true || this.planned(row, CATEGORIES[i]));
+    });
     const list = this.activities();
     const errors = node.querySelector(".calc-grid-errors");
     errors.replaceChildren();

@@ -1,18 +1,25 @@
 """Issue 13: the calculator's main flows in Safari's engine (WebKitGTK) and in Firefox ESR, as
 they are in Chromium (tests/browser/test_calculator.py, test_keep_work.py, test_print.py run the
 full set there): a share link gives the command line's report, editing a number recalculates,
-export then import restores the same scenario, the print summary renders."""
+export then import restores the same scenario, the print summary renders. Issue 21's main flows
+too (tests/browser/test_own_plans_and_live_answer.py and test_three_records.py in Chromium): a
+cell of the year grid planned and done in one tap each, the answer redrawn as its own fields are
+typed in (the focus staying there), 添加到计划 applied at once."""
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 import zlib
 
 import pytest
 
 from ..conftest import ROOT, cpython_report, share_data
 from ..test_keep_work import PLANNED
+
+sys.path.insert(0, str(ROOT / "tests"))
+from three_records import engineer, nurse  # noqa: E402
 
 EXAMPLES = [ROOT / "docs" / "examples" / name for name in ("qinghai_2025.json", "hefei_2021.json")]
 
@@ -116,3 +123,72 @@ def test_print_summary_renders(engine, site_url):
     # so in WebKitGTK the summary is checked as drawn, above)
     if engine.can_print:
         assert pdf_sheets(engine.pdf()) == 1
+
+
+# ---- issue 21: own plans, the answer as it is typed, 添加到计划 at once --------------------------
+
+GRID_2025 = '#year-grid li.calc-grid-row[data-year="2025"]'
+
+
+def planned_in_2025(public: int, planned: bool) -> dict:
+    """The engineer with 公需 `public` typed into his 2025 row, planned or done."""
+    scenario = engineer()
+    entry = {"kind": "public_course", "year": 2025, "hours": public}
+    scenario["activities"].append({**entry, "planned": True} if planned else entry)
+    return scenario
+
+
+def test_own_plan_in_the_year_grid_and_done_in_one_tap(engine, site_url):
+    open_share(engine, site_url, engineer())
+    engine.fill(f"{GRID_2025} input[name=public]", "30")
+    report_where(engine, "r.years.some(y => y.year === 2025 && y.public === 30)")
+    engine.click(f"{GRID_2025} .calc-grid-plan-public input")  # 计划中: one tap
+    after = report_where(engine, "r.years.some(y => y.year === 2025 && y.planned && y.planned.public === 30)")
+    assert after == cpython_report(planned_in_2025(30, True))
+    assert json.loads(engine.run(SAVED)) == planned_in_2025(30, True)
+    engine.click(f"{GRID_2025} .calc-grid-plan-public input")  # done: one tap
+    after = report_where(engine, "r.years.some(y => y.year === 2025 && y.public === 30)")
+    assert after == cpython_report(planned_in_2025(30, False))
+
+
+# The report of what was typed (`expected`, the command line's) is in, the answer drawn is that
+# report's (verdict, window, next step), and the focus is still in the field `selector`.
+ANSWER_AS_TYPED = """(selector, expected) => {
+  const text = document.getElementById('result').dataset.report;
+  const box = document.querySelector('#report > .calc-readiness');
+  if (!text || !box || document.getElementById('result').dataset.status !== 'ready') return false;
+  const report = JSON.parse(text);
+  if (JSON.stringify(report) !== JSON.stringify(expected)) return false;
+  const r = report.readiness;
+  return document.getElementById('verdict-answer').textContent === r.verdict_label
+    && box.querySelector(':scope > p.calc-hint').textContent === r.window_text
+    && document.querySelector('#next-step > p').textContent.endsWith(r.next_step.text)
+    && document.activeElement === document.querySelector(selector);
+}"""
+
+
+def test_the_answer_is_redrawn_as_its_fields_are_typed_in(engine, site_url):
+    record = nurse(industry="general")
+    open_share(engine, site_url, record)
+    report_where(engine, "r.readiness && r.readiness.next_step.code === 'fill_requirements'")
+    requirements = {}
+    for year in (2020, 2023, 2024):
+        for name, figure in (("public", 30), ("professional", 60)):
+            selector = f'#next-step .calc-next-year[data-year="{year}"] input[name={name}]'
+            engine.fill(selector, str(figure))
+            requirements.setdefault(str(year), {})[name] = figure
+            expected = cpython_report({**record, "requirements": requirements})
+            engine.wait_for(ANSWER_AS_TYPED, selector, expected)
+    assert expected["readiness"]["status"] == "ready"
+
+
+def test_add_to_plan_applies_at_once(engine, site_url):
+    open_share(engine, site_url, engineer())
+    report_where(engine, "r.readiness && r.readiness.next_step.code === 'add_hours'")
+    engine.click("#next-step .calc-plan-all")
+    assert engine.run("() => document.querySelectorAll('#activity-list > li.calc-planned').length") == 2
+    after = report_where(engine, "r.readiness && r.readiness.verdict_label === '完成计划后可满足'")
+    planned = engineer()
+    planned["activities"] += [need["suggestion"]["activity"] for need in cpython_report(engineer())["readiness"]["plan"]["years"][0]["needs"]]
+    assert after == cpython_report(planned)
+    assert json.loads(engine.run(SAVED)) == planned
