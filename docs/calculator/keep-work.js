@@ -12,6 +12,7 @@ import { useScenario } from "./form.js";
 import { showNotice } from "./notice.js";
 import { page } from "./state.js";
 import { HISTORY, KEY } from "./storage.js";
+import { waitingForRegion } from "./region-choice.js";
 import { knownPolicyOr } from "./regions.js";
 import { message } from "./vocabulary.js";
 
@@ -103,7 +104,7 @@ export function startOver() {
 
 export function startEmpty() {
   const { autosave } = page.parts;
-  const policy = knownPolicyOr();
+  const policy = waitingForRegion() ? "" : knownPolicyOr(); // still no region: still asked first
   page.held = false;
   page.blocked = false;
   page.rawText = null;
