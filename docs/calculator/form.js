@@ -6,6 +6,7 @@ import { changed, recompute } from "./calculation.js";
 import { Comparison } from "./compare.js";
 import { byId, el } from "./dom.js";
 import { exportScenario } from "./files.js";
+import { wireHandoff } from "./handoff.js";
 import { forgetEverything, importFile, startOver } from "./keep-work.js";
 import { showFailureHelp } from "./lifecycle.js";
 import { askRegion, waitingForRegion } from "./region-choice.js";
@@ -116,6 +117,7 @@ export function wireForm() {
   });
   byId("add-activity").addEventListener("click", () => activities.add());
   byId("add-year").addEventListener("click", () => grid.addRow());
+  wireHandoff();
   selectPrefilledOnFocus(byId("calc-form"));
   selectPrefilledOnFocus(byId("report"));
   byId("add-requirement").addEventListener("click", () => addRequirement(byId("requirement-list"), page.scenario, byId("requirements"), changed, defaultYear));

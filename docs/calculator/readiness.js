@@ -4,6 +4,7 @@
 // to enter, or the plan's entries to add (as planned, `"planned": true`) — then the window's years,
 // what is still missing, and the reasons and clauses, folded.
 import { el } from "./dom.js";
+import { withPhoneLink } from "./handoff.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { factField } from "./sections.js";
 import { formField, term, words } from "./vocabulary.js";
@@ -111,7 +112,7 @@ export function readinessSection(readiness, ctx) {
   box.append(el("h3", { class: "calc-verdict-heading", id: "verdict-heading" }, readiness.heading));
   box.append(el("p", { class: "calc-verdict-answer", id: "verdict-answer", tabindex: "-1" }, badge(planned ? "planned" : status, readiness.verdict_label)));
   const next = el("div", { class: "calc-next", id: "next-step", dataset: { code: readiness.next_step.code } },
-    el("p", {}, el("strong", {}, `${term("next_step")}：`), readiness.next_step.text));
+    el("p", {}, el("strong", {}, `${term("next_step")}：`), withPhoneLink(readiness.next_step.text, readiness.contact)));
   const fields = stepFields(readiness, ctx);
   if (fields) next.append(fields);
   box.append(next);

@@ -10,6 +10,7 @@ import { byId } from "./dom.js";
 import { localDate } from "./engine.js";
 import { scenarioText } from "./files.js";
 import { defaultYear, enterRequirement, refreshFacts } from "./form.js";
+import { showHandoff } from "./handoff.js";
 import { registerServiceWorker } from "./offline.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { kindName, kindOf, policyName, regionCatalogue } from "./regions.js";
@@ -69,6 +70,7 @@ export function showReport(reportText, saved = null) {
   grid.offerYears(windowYears.length ? windowYears : grid.rows.length ? [] : [defaultYear()]);
   activities.showErrors(report.errors);
   activities.showCredits(report);
+  showHandoff(report); // handoff.js: the year grid folded away for a person handed to their authority
   printSummaryLater();
   const sentence = summarySentence(report);
   if (isUnusable(report)) {
