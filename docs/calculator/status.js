@@ -6,6 +6,7 @@
 // offline (state.js).
 import { creditsByActivity } from "./activities.js";
 import { changed } from "./calculation.js";
+import { showDatesRead } from "./date-field.js";
 import { byId } from "./dom.js";
 import { localDate } from "./engine.js";
 import { scenarioText } from "./files.js";
@@ -70,6 +71,7 @@ export function showReport(reportText, saved = null) {
   grid.offerYears(windowYears.length ? windowYears : grid.rows.length ? [] : [defaultYear()]);
   activities.showErrors(report.errors);
   activities.showCredits(report);
+  showDatesRead(report); // date-field.js: each date as calc read it, beside its field
   showHandoff(report); // handoff.js: the year grid folded away for a person handed to their authority
   printSummaryLater();
   const sentence = summarySentence(report);
