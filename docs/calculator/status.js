@@ -98,6 +98,7 @@ function drawReport(report) {
   renderReport(byId("report"), report, {
     scenario: page.scenario, kindName, kindOf, catalogue: regionCatalogue(),
     place: (activity) => grid.place(activity),
+    untouched: (index) => activities.untouched(index),
     onEnterRequirement: enterRequirement,
     onAdd: (added) => {
       for (const activity of added) activities.addActivity(activity);
@@ -110,8 +111,13 @@ function drawReport(report) {
       renderRequirements(byId("requirement-list"), page.scenario, byId("requirements"), changed);
       changed();
     },
-    redraw: () => page.lastReport && drawReport(page.lastReport),
+    redraw: redrawReport,
   });
+}
+
+/** The last fresh report drawn again (the form changed how it is shown, not what it is). */
+export function redrawReport() {
+  if (page.lastReport) drawReport(page.lastReport);
 }
 
 // The one-page print summary is hidden on screen: it is drawn in a task of its own after the
