@@ -28,6 +28,7 @@ from datetime import date, datetime
 
 EXAMPLE = "1973-05-01 或 1973年5月1日"
 EXAMPLE_MONTH = "1973-05 或 1973年5月"
+FORMS = "1973-05-01、1973/5/1、1973.5.1、19730501 或 1973年5月1日"  # every form read(), as a person is told them
 
 _TIME = re.compile(r"(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$")  # after the date, a space or T between
 _SEPARATORS = [re.escape(mark) for mark in "-/."]  # 1973-5-1, 1973/5/1, 1973.5.1 (the same mark twice)

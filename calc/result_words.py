@@ -132,7 +132,10 @@ def line_words(line) -> dict:
     amount, uncapped = hours(line.hours), hours(line.uncapped)
     cut = hours(max(0.0, line.uncapped - line.hours))
     label = CATEGORY.get(line.category)
-    if label:
+    moved_out = line.kind == "make_up" and amount < 0 and line.partner is not None
+    if moved_out:  # 合肥 顺延补学: the hours this year gives to the year before, never a negative amount
+        amount_text = f"{label or ''} {fmt(-amount)}学时补入{line.partner}年".strip()
+    elif label:
         amount_text = f"{label} {fmt(amount)}学时"
     else:  # 视同完成, 不计学时: the note says what it does
         amount_text = f"{fmt(amount)}学时" if amount else "不直接计学时"
@@ -151,7 +154,7 @@ def line_words(line) -> dict:
         "cap_cut": cut,
         "cap_cut_text": cut_text,
         "cap_text": cap_text,
-        "credit_text": f"{line.year}年{label or ''}{fmt(amount)}学时{before}",
+        "credit_text": f"{line.year}年{amount_text}" if moved_out else f"{line.year}年{label or ''}{fmt(amount)}学时{before}",
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from . import limits
+from . import dates, limits
 
 CATEGORY = {"public": "公需科目", "professional": "专业科目"}
 CATEGORY_SHORT = {"public": "公需", "professional": "专业"}  # in tight places (the printed table)
@@ -88,6 +88,7 @@ TERMS = {
     "planned": "计划",
     "next_step": "下一步",
     "not_entered": "未填写",
+    "read_as": "读作",  # a date as calc read it, beside the field it was typed into (report.dates)
 }
 
 # Sentences about the rules that hold no number: shown where the data has nothing to say.
@@ -105,6 +106,11 @@ MESSAGES = {
         "每一种情况都不满足，才说“学时条件尚未满足”；否则说“无法判断”，并指出是哪些信息或年度决定结论、其中几个年度须达标。"
         "通知没有给出的年度要求，不会低于全国规定的每年累计90学时。按今天的日期已经结束的年度，不再安排补学。"
     ),
+    # a date field (calc/dates.py reads it): the forms it takes, shown until calc has read what was typed
+    "date_forms": f"可写作 {dates.FORMS}。",
+    "month_forms": f"可写作 {dates.FORMS}；只知道年月时写 {dates.EXAMPLE_MONTH}。",
+    # the year grid, folded away for a person the notice hands to their industry's authority (青海 六(八))
+    "handoff_grid": "您所在行业的继续教育学时按该行业自己的规定审验（见下一步）；这里按一般规定计算的学时仅供参考，不影响结论，可以不填。",
 }
 
 _MB = f"{limits.MAX_SCENARIO_BYTES / 1_000_000:g}"

@@ -54,6 +54,14 @@ def error_texts() -> list[str]:
         {"version": 1, "policy": region, "activities": [1, [], None, {"kind": "?", "year": "x"}, {"kind": "paper"}]},
         {"version": 1, "policy": region, "person": [], "target": 3, "requirements": {"x": 1}, "activities": []},
         {"version": 1, "policy": region, "activities": [{"kind": "paper", "year": 2021, "hours": -1, "days": 1.25, "title": 5}]},
+        # dates the page's date fields pass on as typed (calc/dates.py): impossible, unreadable,
+        # only a month where a day is needed, outside the application's year, born after it
+        {"version": 1, "policy": region, "person": {"birth_date": "1973-02-30"}, "activities": [],
+         "target": {"type": "review", "level": "senior", "year": 2022, "date": "2022年5月"}},
+        {"version": 1, "policy": region, "person": {"birth_date": "30000"}, "activities": [],
+         "target": {"type": "review", "level": "senior", "year": 2022, "date": "2023/1/1"}},
+        {"version": 1, "policy": region, "person": {"birth_date": "2030年1月"}, "activities": [],
+         "target": {"type": "review", "level": "senior", "year": 2022, "date": "天"}},
     ]
     return [
         "", "{", "[]", '"text"', "null", "1e999", *map(json.dumps, wrong),

@@ -3,6 +3,7 @@ spreadsheet's date cell, a year and month where allowed (出生年月), and what
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -137,3 +138,20 @@ def test_the_message_shows_what_was_written_and_how_to_write_it():
     message = refused("1973年13月1日")
     assert "“1973年13月1日”" in message
     assert "1973-05" in refused("xyz", year_month=True)
+
+
+def test_the_forms_a_date_field_names_are_the_forms_calc_reads() -> None:
+    """The page shows MESSAGES.date_forms / month_forms beside a date field until calc has read
+    what was typed: every form they name is read, as the same day (or month)."""
+    from calc.vocabulary import MESSAGES
+
+    def named(message: str) -> list[str]:
+        return re.findall(r"\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?|\d{8}|\d{4}年\d{1,2}月(?:\d{1,2}日)?", message)
+
+    days = named(MESSAGES["date_forms"])
+    assert len(days) == 5 and days == named(dates.FORMS)
+    assert {dates.read(form)[0] for form in days} == {dates.WrittenDate(1973, 5, 1)}
+    months = [form for form in named(MESSAGES["month_forms"]) if form not in days]
+    assert months == ["1973-05", "1973年5月"]
+    assert {dates.read(form, year_month=True)[0] for form in months} == {dates.WrittenDate(1973, 5)}
+    assert all(dates.read(form)[0] is None for form in months)  # a whole day is asked where one is needed

@@ -78,3 +78,16 @@ def test_a_line_says_what_its_cap_cut() -> None:
     assert found["credit_text"] == "2025年专业科目30学时（未计上限前 35 学时）"
     uncut = line_words(ledger_of("qinghai", *course(2025, 30, 60)).years[2025].lines[0])
     assert (uncut["cap_text"], uncut["cap_cut_text"], uncut["credit_text"]) == ("无", None, "2025年公需科目30学时")
+
+
+def test_hours_a_make_up_moves_out_are_said_as_moved_not_as_a_negative_amount() -> None:
+    # 合肥 四 顺延至下一年度补学: 2021's 30 hours above 60 fill 2020's shortfall of 20
+    ledger = ledger_of("hefei", {"kind": "organised_training", "year": 2020, "hours": 40},
+                       {"kind": "organised_training", "year": 2021, "hours": 90})
+    (out,) = [line for line in ledger.years[2021].lines if line.kind == "make_up"]
+    (into,) = [line for line in ledger.years[2020].lines if line.kind == "make_up"]
+    assert out.hours == -20  # the ledger keeps the sum: the year's total is the sum of its lines
+    moved = line_words(out)
+    assert (moved["amount_text"], moved["credit_text"]) == ("专业科目 20学时补入2020年", "2021年专业科目 20学时补入2020年")
+    assert "-" not in moved["amount_text"] + moved["credit_text"]
+    assert line_words(into)["amount_text"] == "专业科目 20学时"

@@ -3,7 +3,8 @@
 // no task is long (issue 5): the first ones at once, the rest in slices, up to CHUNK, then a
 // button for the next CHUNK. The report's errors and credits are shown on the cards drawn, and on
 // each card drawn later. A removed card leaves a line with 撤销 in its place until the next change
-// of the list.
+// of the list. A card just added is not told it has no kind (calc's kind_missing) before the person
+// has had a chance to choose one: not until they choose, or the focus leaves the card.
 import { el } from "./dom.js";
 import { CardMaker } from "./activity-card.js";
 import { nextTask } from "./tasks.js";
@@ -13,9 +14,10 @@ const STEP = 4; // cards drawn at once when a card must be there at once (the fo
 const SLICE_MS = 10; // otherwise cards are drawn in tasks of about this length (issue 5)
 
 export class ActivityList {
-  constructor(listEl, { onChange, defaultYear, owns = () => false }) {
+  constructor(listEl, { onChange, defaultYear, owns = () => false, onSettled = () => {} }) {
     this.listEl = listEl;
     this.onChange = onChange;
+    this.onSettled = onSettled; // a new card left untouched: its kind_missing may be said now
     this.defaultYear = defaultYear;
     this.owns = owns; // an activity the year grid shows: no card
     this.maker = new CardMaker({ onChange, onRemove: (index) => this.remove(index) });
@@ -26,6 +28,27 @@ export class ActivityList {
     this.drawing = 0; // increases with every render: a newer render stops an older one's steps
     this.errors = []; // the last report's errors and credits, for cards drawn after it came
     this.credited = new Map();
+    this.fresh = new WeakSet(); // entries added by “添加一项” whose card the person has not left yet
+    listEl.addEventListener("change", (event) => {
+      if (event.target.name === "kind") this.settle(event.target.closest("[data-activity]"));
+    });
+    listEl.addEventListener("focusout", (event) => {
+      const card = event.target.closest("[data-activity]");
+      if (card && !card.contains(event.relatedTarget)) this.settle(card);
+    });
+  }
+
+  /** Whether the entry at `index` is a new card the person has not left yet (its missing kind unsaid). */
+  untouched(index) {
+    return this.fresh.has(this.activities[index]);
+  }
+
+  /** The person chose a kind on a new card, or left it: what calc says of it is shown from now on. */
+  settle(card) {
+    const index = Number(card?.dataset.activity);
+    if (!this.fresh.delete(this.activities[index])) return;
+    this.decorateErrors(card, index);
+    this.onSettled();
   }
 
   get catalogue() {
@@ -118,7 +141,9 @@ export class ActivityList {
   }
 
   add() {
-    return this.addActivity({ kind: "", year: this.defaultYear() }, { focus: true });
+    const activity = { kind: "", year: this.defaultYear() };
+    this.fresh.add(activity);
+    return this.addActivity(activity, { focus: true });
   }
 
   /**
@@ -186,7 +211,8 @@ export class ActivityList {
   }
 
   decorateErrors(card, index) {
-    this.maker.showErrors(card, this.activities[index], this.errors.filter((e) => e.activity === index));
+    const untold = this.untouched(index) ? "kind_missing" : null;
+    this.maker.showErrors(card, this.activities[index], this.errors.filter((e) => e.activity === index && e.code !== untold));
   }
 
   decorateCredits(card, index) {

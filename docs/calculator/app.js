@@ -30,7 +30,7 @@ import { policyName } from "./regions.js";
 import { readAddress } from "./share.js";
 import { choose } from "./start-choice.js";
 import { page } from "./state.js";
-import { drawPrintSummary, showError, showSavedResult } from "./status.js";
+import { drawPrintSummary, redrawReport, showError, showSavedResult } from "./status.js";
 import { Autosave } from "./storage.js";
 import { nextTask } from "./tasks.js";
 import { loadThemeOnDemand } from "./theme-on-demand.js";
@@ -51,7 +51,9 @@ function makeParts() {
   page.parts = {
     autosave,
     grid,
-    activities: new ActivityList(byId("activity-list"), { onChange: changed, defaultYear, owns: (a) => grid.owns(a) }),
+    activities: new ActivityList(byId("activity-list"), {
+      onChange: changed, defaultYear, owns: (a) => grid.owns(a), onSettled: redrawReport,
+    }),
     lastResult: new LastResult(byId("result"), byId("report")),
     progress: new StartProgress(byId("engine-status"), byId("engine-text")),
     history: null,

@@ -6,6 +6,7 @@
 // rawText, blocked, held, pendingText, queued (state.js).
 import { EngineFailure, localDate } from "./engine.js";
 import { hasContent, refusal } from "./files.js";
+import { waitingForRegion } from "./region-choice.js";
 import { page } from "./state.js";
 import { showComputing, showError, showReport, withdrawSavedResult } from "./status.js";
 
@@ -32,7 +33,7 @@ export function changed({ save = true } = {}) {
 export function recompute() {
   const { engine } = page;
   const { autosave, lastResult } = page.parts;
-  if (page.blocked || page.held || !engine) return;
+  if (page.blocked || page.held || !engine || waitingForRegion()) return; // no region yet: nothing to compute
   let text = page.rawText;
   if (text === null) {
     try {

@@ -7,10 +7,13 @@
 // not: assumed, and said so), computes each region, and says in its own words what went over,
 // what was converted or assumed, and what could not go over and why. This file only lays that
 // out: each region's verdict (readiness.headline, or the report's summary_text without an
-// application), its years (state and figures), calc's sentence on what went over, and the
-// entries with calc's note, named as the form names them. An edit during the comparison
+// application) with calc's next step (why it is undecided, what to do), its years (state and
+// figures), calc's sentence on what went over, and the entries with calc's note, named as the
+// form names them. An edit during the comparison
 // supersedes it (its answer would be for old input).
 import { clear, el } from "./dom.js";
+import { withPhoneLink } from "./handoff.js";
+import { term } from "./vocabulary.js";
 import { badge } from "./years.js";
 
 /** calc's comparison of `scenario`: the parsed result of calc.compare_json, or null when superseded. */
@@ -40,6 +43,13 @@ function noteList(region, nameOf) {
   return items.length ? el("ul", { class: "calc-cmp-notes" }, items) : null;
 }
 
+/** Why the verdict is what it is, and what to do (calc's next step: 无法判断 says on what it turns). */
+function stepLine(readiness) {
+  const step = readiness?.next_step;
+  if (!step || step.code === "none") return null;
+  return el("p", { class: "calc-cmp-step" }, el("strong", {}, `${term("next_step")}：`), withPhoneLink(step.text, readiness.contact));
+}
+
 /** One region's card. `nameOf(index)` names an entry as the form does. */
 export function regionCard(region, nameOf) {
   const report = region.report || {};
@@ -50,6 +60,7 @@ export function regionCard(region, nameOf) {
   return el("section", { class: `calc-cmp-card${region.home ? " calc-cmp-home" : ""}`, dataset: { policy: region.policy }, "aria-labelledby": titleId },
     el("h4", { id: titleId }, region.name, region.home ? el("span", { class: "calc-cmp-here" }, "（当前地区）") : null),
     report.readiness ? el("p", { class: "calc-cmp-verdict" }, badge(report.readiness.status, report.readiness.status_label), " ", report.readiness.heading) : null,
+    stepLine(report.readiness),
     verdict && !report.readiness ? el("p", { class: "calc-cmp-verdict" }, verdict) : null,
     yearList(report),
     el("p", { class: "calc-cmp-carried" }, region.carried_text),

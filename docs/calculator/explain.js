@@ -36,5 +36,5 @@ function fillMore(more, line, kind) {
       el("tbody", {}, kind.bands.map(([c, v]) => el("tr", {}, el("th", { scope: "row" }, c), el("td", {}, v))))));
   }
   more.append(el("p", { class: "calc-note" }, `${term("cap")}：${line.cap_text}。`));
-  more.append(el("p", { class: "calc-rule" }, `${term("rule")} ${line.rule || "—"}`));
+  // (the rule's id, hefei/public_course, is for tools: data-rule on the line, never shown)
 }

@@ -6,8 +6,10 @@ import { changed, recompute } from "./calculation.js";
 import { Comparison } from "./compare.js";
 import { byId, el } from "./dom.js";
 import { exportScenario } from "./files.js";
+import { wireHandoff } from "./handoff.js";
 import { forgetEverything, importFile, startOver } from "./keep-work.js";
 import { showFailureHelp } from "./lifecycle.js";
+import { askRegion, waitingForRegion } from "./region-choice.js";
 import { canonical, kindName, knownPolicyOr, regionCatalogue } from "./regions.js";
 import { activityName } from "./report.js";
 import { addRequirement, renderPerson, renderRequirements, renderTarget } from "./sections.js";
@@ -32,20 +34,23 @@ export function fillPolicySelect() {
   const select = byId("policy");
   const { scenario } = page;
   select.replaceChildren();
+  if (waitingForRegion()) select.append(el("option", { value: "", disabled: true }, "请选择地区"));
   for (const p of page.catalogue.policies) select.append(el("option", { value: p.id }, p.label));
-  if (!canonical(scenario.policy)) {
+  if (!canonical(scenario.policy) && !waitingForRegion()) {
     const shown = typeof scenario.policy === "string" ? scenario.policy : JSON.stringify(scenario.policy ?? null);
     select.append(el("option", { value: shown }, message("region_unknown", { region: shown })));
   }
-  select.value = knownPolicyOr(select.lastElementChild.value);
+  select.value = waitingForRegion() ? "" : knownPolicyOr(select.lastElementChild.value);
   select.disabled = false;
   describePolicy();
+  askRegion(); // region-choice.js: no region yet, the regions first
 }
 
 function describePolicy() {
   showFailureHelp(); // its worksheet link is the region's
   const cat = regionCatalogue();
-  byId("policy-hint").textContent = cat ? cat.kinds_text : message("region_unknown_hint", { region: byId("policy").value });
+  const chosen = byId("policy").value;
+  byId("policy-hint").textContent = cat ? cat.kinds_text : chosen ? message("region_unknown_hint", { region: chosen }) : "";
   byId("grid-hint").textContent = cat?.grid?.text || "";
 }
 
@@ -114,6 +119,7 @@ export function wireForm() {
   const policySelect = byId("policy");
   policySelect.addEventListener("change", () => {
     page.scenario.policy = policySelect.value;
+    askRegion();
     describePolicy();
     grid.render(regionCatalogue());
     activities.show(activities.activities, regionCatalogue());
@@ -122,6 +128,7 @@ export function wireForm() {
   });
   byId("add-activity").addEventListener("click", () => activities.add());
   byId("add-year").addEventListener("click", () => grid.addRow());
+  wireHandoff();
   selectPrefilledOnFocus(byId("calc-form"));
   selectPrefilledOnFocus(byId("report"));
   byId("add-requirement").addEventListener("click", () => addRequirement(byId("requirement-list"), page.scenario, byId("requirements"), changed, defaultYear));

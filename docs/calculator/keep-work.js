@@ -9,9 +9,10 @@ import {
   FROM_SAVED, exportText, fileName, hasContent, parsedObject, readScenarioFile, refusal, scenarioText, usableScenario,
 } from "./files.js";
 import { useScenario } from "./form.js";
-import { showNotice } from "./notice.js";
+import { hideNotice, showNotice } from "./notice.js";
 import { page } from "./state.js";
 import { HISTORY, KEY } from "./storage.js";
+import { waitingForRegion } from "./region-choice.js";
 import { knownPolicyOr } from "./regions.js";
 import { message } from "./vocabulary.js";
 
@@ -103,7 +104,7 @@ export function startOver() {
 
 export function startEmpty() {
   const { autosave } = page.parts;
-  const policy = knownPolicyOr();
+  const policy = waitingForRegion() ? "" : knownPolicyOr(); // still no region: still asked first
   page.held = false;
   page.blocked = false;
   page.rawText = null;
@@ -165,6 +166,7 @@ export async function importFile(input) {
   if (!file) return;
   const read = await readScenarioFile(file, page.catalogue.policies);
   if (read.error) {
+    hideNotice(byId("notice")); // an earlier import's “已导入” would say the opposite of what happened
     box.textContent = read.error;
     box.hidden = false;
     return;

@@ -7,6 +7,7 @@ import { recompute } from "./calculation.js";
 import { byId } from "./dom.js";
 import { Engine } from "./engine.js";
 import { failureHeadline, hideEngineHelp, showEngineHelp } from "./engine-failure.js";
+import { askRegion, waitingForRegion } from "./region-choice.js";
 import { worksheetFor } from "./regions.js";
 import { page } from "./state.js";
 import { showError, showRestarting } from "./status.js";
@@ -53,5 +54,6 @@ function restartEngine() {
   showRestarting();
   page.parts.progress.restart();
   page.engine.restart();
-  recompute();
+  if (waitingForRegion()) askRegion(); // nothing to compute yet: back to asking for the region
+  else recompute();
 }

@@ -6,6 +6,7 @@
 // same check for another year (`recheck`) — then the window's years, what is still missing, and
 // the reasons and clauses, folded.
 import { el } from "./dom.js";
+import { withPhoneLink } from "./handoff.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { factField } from "./sections.js";
 import { formField, term, words } from "./vocabulary.js";
@@ -136,7 +137,7 @@ export function readinessSection(readiness, ctx) {
   box.append(el("details", { class: "calc-fold calc-how-decided" }, el("summary", {}, "判断方法"),
     el("p", { class: "calc-note" }, words().messages.how_decided)));
   const next = el("div", { class: "calc-next", id: "next-step", dataset: { code: readiness.next_step.code } },
-    el("p", {}, el("strong", {}, `${term("next_step")}：`), readiness.next_step.text));
+    el("p", {}, el("strong", {}, `${term("next_step")}：`), withPhoneLink(readiness.next_step.text, readiness.contact)));
   const fields = stepFields(readiness, ctx);
   if (fields) next.append(fields);
   box.append(next);

@@ -49,8 +49,9 @@ function calendarYear(report, scenario) {
 
 /**
  * Fill `container` with the report. ctx: {scenario, catalogue, kindName(id), kindOf(id),
- * place(activity), onEnterRequirement(year), onAdd(activity), onFact(), onRequirement(),
- * onRecheck(year)}.
+ * place(activity), untouched(index), onEnterRequirement(year), onAdd(activity), onFact(),
+ * onRequirement(), onRecheck(year)} — untouched(index): a new card not left yet (activities.js),
+ * its missing kind unsaid.
  */
 export function renderReport(container, report, ctx) {
   const { scenario, kindName } = ctx;
@@ -60,7 +61,9 @@ export function renderReport(container, report, ctx) {
   const before = [];
   const after = [];
   const errors = report.errors || [];
-  if (errors.length) before.push(renderErrors(errors, scenario, kindName, ctx.place));
+  // a card just added has no kind yet: not said before the person has had a chance to choose one
+  const said = errors.filter((e) => !(e.code === "kind_missing" && ctx.untouched?.(e.activity)));
+  if (said.length) before.push(renderErrors(said, scenario, kindName, ctx.place));
   if ((report.warnings || []).length) before.push(renderWarnings(report.warnings));
   const nameOf = (index) => activityName(scenario, index, kindName, ctx.place);
   if ((report.years || []).length) {

@@ -1,6 +1,7 @@
 // The parts of the scenario beside the activities: the title application (target) with the facts
 // its verdict depends on, the person's other facts, and the requirements the user supplies for
 // years the notices do not cover.
+import { dateField } from "./date-field.js";
 import { checkbox, clear, el, field, select } from "./dom.js";
 import { shownNumber, typedNumber } from "./limits.js";
 import { formField } from "./vocabulary.js";
@@ -47,9 +48,8 @@ export function factField(spec, scenario, onChange) {
     return field(spec.label, node, { hint });
   }
   if (spec.type === "date") {
-    const node = el("input", { type: "date", name: spec.name, value: typeof value === "string" ? value : "" });
-    node.addEventListener("input", () => changed(node.value || undefined));
-    return field(spec.label, node, { hint });
+    // as typed (date-field.js; calc reads it): a person fact's date may be a year and month
+    return dateField(spec.label, `person.${spec.name}`, value, changed, { month: true, hint });
   }
   const node = el("input", { type: "text", name: spec.name, inputmode: "numeric", maxlength: 12, value: shownNumber(value) });
   node.addEventListener("input", () => changed(typedNumber(node.value)));
@@ -110,9 +110,7 @@ export function renderTarget(container, scenario, catalogue, onChange, defaultYe
     const asked = (name) => (catalogue?.target_fields || []).some((f) => f.name === name
       && f.types.includes(now.type) && f.levels.includes(now.level)) || (now[name] !== undefined && now[name] !== false);
     if (asked("date")) {
-      const date = el("input", { type: "date", name: "date", value: typeof now.date === "string" ? now.date : "" });
-      date.addEventListener("input", () => update("date", date.value || undefined));
-      optional.append(field(spec("date").caption, date, { hint: spec("date").help }));
+      optional.append(dateField(spec("date").caption, "target.date", now.date, (text) => update("date", text), { hint: spec("date").help }));
     }
     if (asked("degree")) {
       const degree = select("degree", choices(spec("degree")), { placeholder: "未填", value: now.degree ?? "" });

@@ -1,8 +1,8 @@
 // The start-up choice: what the form shows first. A share link's scenario (its text kept aside
 // for calc when it is not a JSON object, refused when it cannot be used: the saved work is shown
 // instead), else the work saved in this browser (moved to the history when it cannot be used; not
-// calculated again when its last calculation never answered), else an empty form for ?policy= or
-// the first region. Whatever a link replaces goes to the history first (keep-work.js). State:
+// calculated again when its last calculation never answered), else an empty form for ?policy=, or
+// with no region yet (the region is asked first: region-choice.js). Whatever a link replaces goes to the history first (keep-work.js). State:
 // page.scenario, rawText, blocked, held (state.js).
 import { recompute } from "./calculation.js";
 import { byId } from "./dom.js";
@@ -61,7 +61,7 @@ export async function choose(address) {
     else offerLinkedRegion(address.policy, saved);
     return;
   }
-  page.scenario.policy = address.policy || page.catalogue.policies[0]?.id || "";
+  page.scenario.policy = address.policy || ""; // none: the region is asked first (region-choice.js)
 }
 
 async function chooseLink(share, saved) {

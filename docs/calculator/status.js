@@ -6,10 +6,12 @@
 // offline (state.js).
 import { creditsByActivity } from "./activities.js";
 import { changed } from "./calculation.js";
+import { showDatesRead } from "./date-field.js";
 import { byId } from "./dom.js";
 import { localDate } from "./engine.js";
 import { scenarioText } from "./files.js";
 import { checkYear, defaultYear, enterRequirement, refreshFacts } from "./form.js";
+import { showHandoff } from "./handoff.js";
 import { registerServiceWorker } from "./offline.js";
 import { renderPrintSummary } from "./print-summary.js";
 import { kindName, kindOf, policyName, regionCatalogue } from "./regions.js";
@@ -76,6 +78,8 @@ export function showReport(reportText, saved = null) {
   grid.offerYears(windowYears.length ? windowYears : grid.rows.length ? [] : [defaultYear()]);
   activities.showErrors(report.errors);
   activities.showCredits(report);
+  showDatesRead(report); // date-field.js: each date as calc read it, beside its field
+  showHandoff(report); // handoff.js: the year grid folded away for a person handed to their authority
   printSummaryLater();
   const sentence = summarySentence(report);
   if (isUnusable(report)) {
@@ -101,6 +105,7 @@ function drawReport(report) {
   renderReport(byId("report"), report, {
     scenario: page.scenario, kindName, kindOf, catalogue: regionCatalogue(),
     place: (activity) => grid.place(activity),
+    untouched: (index) => activities.untouched(index),
     onEnterRequirement: enterRequirement,
     onAdd: (added) => {
       activities.addOnce(added); // at once, and once: the same path as typing (calculation.js)
@@ -116,6 +121,11 @@ function drawReport(report) {
       changed();
     },
   });
+}
+
+/** The last fresh report drawn again (the form changed how it is shown, not what it is). */
+export function redrawReport() {
+  if (page.lastReport) drawReport(page.lastReport);
 }
 
 // The one-page print summary is hidden on screen: it is drawn in a task of its own after the

@@ -45,6 +45,16 @@ def wait_report_equal(page, expected: dict) -> dict:
     return browser_report(page)
 
 
+def choose_region(page, policy: str) -> None:
+    """Choose the region as a person does: its button when the calculator asks for the region
+    first (opened with none chosen or remembered: data-status waiting), else the region select."""
+    page.wait_for_selector("#policy:not([disabled])", state="attached", timeout=START_TIMEOUT_MS)
+    if page.get_attribute("#result", "data-status") == "waiting":
+        page.click(f"#region-choice [data-policy='{policy}']")
+    else:
+        page.select_option("#policy", policy)
+
+
 def add_activity(page, kind: str, year: int, **values) -> None:
     """Add an activity through the form as a person would: a new card, its kind, its year, then
     each field (a select is chosen, an input filled)."""

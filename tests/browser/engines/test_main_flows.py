@@ -192,3 +192,30 @@ def test_add_to_plan_applies_at_once(engine, site_url):
     planned["activities"] += [need["suggestion"]["activity"] for need in cpython_report(engineer())["readiness"]["plan"]["years"][0]["needs"]]
     assert after == cpython_report(planned)
     assert json.loads(engine.run(SAVED)) == planned
+
+
+BORN = {"version": 1, "policy": "hohhot", "person": {"gender": "female", "birth_date": "1973-05-01"},
+        "activities": [{"kind": "public_course", "year": 2022, "hours": 10}, {"kind": "professional_course", "year": 2022, "hours": 20}],
+        "target": {"type": "review", "level": "senior", "year": 2022}}
+BIRTH = "#target-fields input[name=birth_date]"
+READ_BACK = """() => {
+  const read = document.querySelector("#target-fields [data-date-read='person.birth_date']");
+  return read && read.dataset.state === 'read' ? read.textContent : null;
+}"""
+
+
+def test_a_birth_date_is_typed_as_written_in_china_and_read_back(engine, site_url):
+    """Issue 21 point 7: an <input type=date> follows the browser's locale (WebKitGTK without a
+    Chinese one showed 月/日/年, and a stored 1973-05-01 typed there became 0001-12-05); the field
+    is text, the same in every engine, read by calc's one date reader and read back in words."""
+    status, report = open_share(engine, site_url, BORN)
+    assert status == "ready" and report == cpython_report(BORN)
+    assert engine.run(f"() => document.querySelector('{BIRTH}').type") == "text"
+    assert engine.run(f"() => document.querySelector('{BIRTH}').value") == "1973-05-01"
+    assert engine.wait_for(READ_BACK) == "读作：1973年5月1日"
+    engine.fill(BIRTH, "1973.5")  # 出生年月: a year and month, with the point a phone's keypad has
+    typed = {**BORN, "person": {"gender": "female", "birth_date": "1973.5"}}
+    after = report_where(engine, "r.dates['person.birth_date'] && r.dates['person.birth_date'].value === '1973-05'")
+    assert after == cpython_report(typed)
+    assert engine.wait_for(READ_BACK) == "读作：1973年5月"
+    assert json.loads(engine.run(SAVED)) == typed  # kept as typed
