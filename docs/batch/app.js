@@ -44,10 +44,12 @@ function retry() {
   else setStatus("idle");
 }
 
-/** A file chosen or dropped: one, the first. */
+/** A file chosen or dropped: one, the first (not before the page has calc's catalogue). */
 function choose(files) {
   const file = files && files[0];
-  if (file) runFile(file);
+  if (!file) return;
+  if (byId("batch-file").disabled) showMessage("本页还在载入，请稍后再选择文件。");
+  else runFile(file);
 }
 
 /** A button that waits for the program: disabled meanwhile, with the program's failure said. */
@@ -100,12 +102,12 @@ function wire() {
   window.addEventListener("afterprint", () => {
     root.dataset.print = "table"; // the browser's own print command prints the table
   });
-  input.disabled = false;
 }
 
 async function start() {
   batch.progress = new RunProgress();
   batch.engine = new BatchEngine(root.dataset.worker, onEngine); // Python starts while the rest loads
+  wire(); // at once: a file dropped meanwhile is not opened by the browser in place of the page
   try {
     const response = await fetch(root.dataset.catalogue);
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -114,7 +116,7 @@ async function start() {
     showMessage("本页的数据没能下载下来：请检查网络连接后刷新本页。");
     return;
   }
-  wire();
+  byId("batch-file").disabled = false;
 }
 
 start();

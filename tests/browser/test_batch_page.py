@@ -45,7 +45,9 @@ FINISHED_RUN = """([run, finished]) => {
 
 
 def give(page, path: Path) -> str:
-    """Choose the file as a person does, and wait until the page has finished with it: its status."""
+    """Choose the file as a person does (once the chooser can be used), and wait until the page
+    has finished with it: its status."""
+    page.wait_for_function("() => !document.getElementById('batch-file').disabled", timeout=START_TIMEOUT_MS)
     run = int(page.get_attribute("#batch", "data-run") or 0) + 1
     page.set_input_files("#batch-file", str(path))
     return wait_run(page, run)
@@ -424,7 +426,7 @@ def test_stop_ends_a_run_and_the_page_takes_another_file(batch, tmp_path):
     path = tmp_path / "many.csv"
     path.write_bytes(csv_text(staff(600, seed=9)["人员"]))
     run = int(batch.get_attribute("#batch", "data-run") or 0) + 1
-    batch.set_input_files("#batch-file", str(path))
+    batch.set_input_files("#batch-file", str(path))  # the chooser is usable: the page's program is ready
     batch.wait_for_function("() => document.getElementById('batch').dataset.status === 'checking'", timeout=START_TIMEOUT_MS)
     batch.click("#batch-stop")
     assert wait_run(batch, run) == "stopped"
@@ -443,8 +445,8 @@ def test_a_failed_download_of_openpyxl_is_said_and_a_retry_reads_the_file(browse
     try:
         context.route("**/openpyxl-*.whl", lambda route: route.fulfill(status=404, body="gone"))
         page.goto(f"{site_url}batch/")
-        page.set_input_files("#batch-file", str(SITE / "batch" / "template.xlsx"))
-        page.wait_for_function("() => document.getElementById('batch').dataset.engine === 'failed'", timeout=START_TIMEOUT_MS)
+        give(page, SITE / "batch" / "template.xlsx")
+        assert page.get_attribute("#batch", "data-engine") == "failed"
         assert page.get_attribute("#batch", "data-error") == "download"
         assert page.text_content("#batch-message").startswith("无法计算：计算程序的文件没能下载下来")
         context.unroute("**/openpyxl-*.whl")
