@@ -12,10 +12,12 @@ Stages (each is a module of sitebuild/):
   1. compile_rules  validate policies/ and compile calc/rules.json (python -m policies.compile)
   2. docs_pages     pages generated from calc/rules.json (regions, worksheets, compare, FAQ) into
                     build/generated/, the navigation into build/nav.json
-  3. wheel, lockfile, catalogue, vendor, bundle
+  3. wheel, browser_wheels, lockfile, catalogue, batch_template, vendor, bundle
                     calc/ as a py3-none-any wheel, registered in a Pyodide lockfile
-                    (pyodide lockfile add-wheels), the kinds catalogue as JSON for the form, the npm
-                    files the pages import, and each page's modules joined into one file
+                    (pyodide lockfile add-wheels) with the pinned openpyxl and et_xmlfile wheels
+                    (the batch page's), the kinds catalogue as JSON for the form, the batch page's
+                    template (.xlsx, .csv), the npm files the pages import, and each page's modules
+                    joined into one file
   4. runtime        the Pyodide runtime from node_modules/pyodide (npm ci) into
                     build/generated/pyodide/<version>-<hash>/ (a hashed name: cacheable for good)
   5. snapshot       a Pyodide memory snapshot with calc imported (taken in Node), and docs/'s
@@ -60,8 +62,8 @@ def configure(argv: list[str]) -> None:
 configure(sys.argv[1:])
 
 from sitebuild import (  # noqa: E402
-    bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, offline, runtime, scrub, snapshot,
-    vendor, wheel,
+    batch_template, browser_wheels, bundle, catalogue, compile_rules, compress, csp, docs_pages, lockfile, mkdocs_site, offline,
+    runtime, scrub, snapshot, vendor, wheel,
 )
 from sitebuild.paths import CATALOGUE_JSON, GENERATED_DIR, PYODIDE_DIR, SITE  # noqa: E402
 
@@ -84,9 +86,12 @@ def main() -> int:
     stage(3, "calc for the browser: wheel, Pyodide lockfile, kinds catalogue")
     pyodide_dir = GENERATED_DIR / PYODIDE_DIR
     whl = wheel.build_wheel(pyodide_dir)
-    entry = lockfile.add_wheel(whl, pyodide_dir / "pyodide-lock.json")
+    others = browser_wheels.fetch(pyodide_dir)  # sitebuild/browser-wheels.txt: pinned, checked by hash
+    entry = lockfile.add_wheel(whl, pyodide_dir / "pyodide-lock.json", others)
     data = catalogue.write(GENERATED_DIR / CATALOGUE_JSON)
     print(f"  {whl.name} (sha256 {entry['sha256'][:12]}…), catalogue of {len(data['policies'])} policies")
+    print(f"  beside it for the batch page: {', '.join(p.name for p in others)}")
+    print(f"  batch page template: {', '.join(p.name for p in batch_template.write(GENERATED_DIR))}")
     print(f"  vendor: {', '.join(p.name for p in vendor.copy(GENERATED_DIR))}")  # sitebuild/vendor.py: npm files the pages use
     joined = bundle.bundle(GENERATED_DIR)  # sitebuild/bundle.py: each page's modules as one file
     print(f"  calculator/app.js: {joined['modules']} modules in one file of {joined['bytes'] / 1e3:.0f} kB")

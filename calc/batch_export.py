@@ -5,6 +5,10 @@
     write_xlsx(results) -> bytes   one sheet 结果 (openpyxl, imported here only)
     sheet_bytes(sheets, ...)       a workbook of several sheets of rows (the template uses it too)
 
+For the page's Web Worker (text in): write_json(results_json, form) -> bytes, the file of form
+"xlsx" or "csv"; problems_json(results_json) -> each result's 问题 as a list of lines, which the
+page shows in its table as the export words them.
+
 `results` are calc.batch.results() (or check_json's rows). 问题 lists each error where the
 spreadsheet has it (第4行“2024专业”：…), then the warnings (请核对：…) and the notes of the last row.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 from calc.vocabulary import TERMS
 
@@ -31,10 +36,14 @@ def rows(results: list[dict]) -> list[list]:
 
 
 def problems(result: dict) -> str:
+    return "\n".join(problem_lines(result))
+
+
+def problem_lines(result: dict) -> list[str]:
+    """The errors where the spreadsheet has them, the warnings (请核对：…), the notes."""
     lines = [where(e) + e["message"] for e in result["errors"]]
     lines += [CHECK + where(w) + w["message"] for w in result.get("warnings", [])]
-    lines += result.get("notes", [])
-    return "\n".join(lines)
+    return lines + list(result.get("notes", []))
 
 
 def where(problem: dict) -> str:
@@ -60,6 +69,19 @@ def write_csv(results: list[dict]) -> bytes:
 def write_xlsx(results: list[dict]) -> bytes:
     """The results as an .xlsx of one sheet, 结果."""
     return sheet_bytes({"结果": rows(results)}, widths={"结果": [6, 10, 10, 14, 22, 18, 40, 60]})
+
+
+def problems_json(results_json: str) -> str:
+    """problem_lines() of each result of a JSON list (calc.batch.check_json's), as a JSON list."""
+    return json.dumps([problem_lines(result) for result in json.loads(results_json)], ensure_ascii=False)
+
+
+def write_json(results_json: str, form: str) -> bytes:
+    """The results of a JSON list as a file: write_xlsx for form "xlsx", write_csv for "csv"."""
+    writers = {"xlsx": write_xlsx, "csv": write_csv}
+    if form not in writers:
+        raise ValueError(f"unknown form {form!r}: xlsx or csv")
+    return writers[form](json.loads(results_json))
 
 
 def sheet_bytes(sheets: dict[str, list[list]], widths: dict[str, list[int]] | None = None) -> bytes:

@@ -21,6 +21,11 @@ alike:
                (issue 15): its longest main-thread task; and edits to the verdict (issue 21)
   guide-warm   a record like the guide's (six years of the year grid and five cards, a 青海 title
                application) opened by a share link: edits to the verdict (issue 21)
+  batch-warm   the 单位批量自查 page (issue 23), reused profile: once its Python is ready, a unit
+               of 2,000 staff (six years each and a few other activities, an .xlsx made by
+               tests/unit_staff.py) is chosen: the time to read it, to the whole result, and the
+               longest main-thread task meanwhile; also the page's start (to Python ready)
+  batch-cold   the same with a fresh profile (the runtime and openpyxl downloaded first)
 
 Any variant prefixed "phone-" runs on the phone profile: DevTools' "4G" network conditions
 (CDP Network.emulateNetworkConditions: 4 Mbps down, 3 Mbps up, 20 ms) and a 4x slower processor
@@ -32,7 +37,8 @@ bare: Python's answer), when the form accepts input, the longest main-thread tas
 (PerformanceObserver longtask), bytes the server sent until the first result and in the whole
 run; and, for calc, the recalculation after an edit. Medians and the ratio to the bare start are
 printed, and written to docs/performance.md between the `bench:` markers with the date, the
-machine and its load.
+machine and its load (the batch variants' between the `bench-batch:` markers, so that either can
+be measured alone).
 
 Edit to verdict (guide and heavy, issue 21 point 8): EDITS edits of one number as a person makes
 them (an input event), each timed from the edit to the next frame after the new verdict is drawn
@@ -66,11 +72,13 @@ from sitebuild.paths import SITE  # noqa: E402
 from sitebuild.static_host import make_server  # noqa: E402
 from sitebuild.warmup import heavy_scenario  # noqa: E402
 from calc import catalogue, evaluate  # noqa: E402
+from tests import unit_staff  # noqa: E402  (the batch variants' unit, as the page's tests make it)
 
 PAGE = ROOT / "docs" / "performance.md"
 SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
 REGION = "qinghai"
 TIMEOUT_MS = 180_000
+STAFF = 2_000  # the batch variants' unit (issue 23: 2,000 staff with six years each)
 # DevTools' "4G" preset and a 4x slower processor (the phone profile of issue 14).
 PHONE = {"latency": 20, "downloadThroughput": 4_000_000 / 8, "uploadThroughput": 3_000_000 / 8, "cpu": 4}
 THROTTLE = [
@@ -115,13 +123,13 @@ EDIT_FIELD = {
 
 DEFAULT_VARIANTS = ("calc-cold,bare-cold,calc-warm,bare-warm,normal-cold,return-warm,heavy-warm,guide-warm,"
                     "phone-calc-cold,phone-bare-cold,phone-calc-warm,phone-bare-warm,phone-region-cold,phone-return-warm,"
-                    "phone-guide-warm,phone-heavy-warm")
+                    "phone-guide-warm,phone-heavy-warm,batch-warm")
 EDIT_VARIANTS = "guide-warm,heavy-warm,phone-guide-warm,phone-heavy-warm"  # --variants for the edit figures alone
 
 # Recorded in every page before its own scripts run (no inline script: an init script).
 PROBE = """
 (() => {
-  const probe = (window.__probe = { longest: 0, tasks: 0, result: null, stale: null, form: null });
+  const probe = (window.__probe = { longest: 0, tasks: 0, result: null, stale: null, form: null, batch: {}, batchReady: null });
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) { probe.tasks += 1; probe.longest = Math.max(probe.longest, e.duration); }
@@ -135,6 +143,9 @@ PROBE = """
     if (probe.result === null && b && b.dataset.bare === "ready") probe.result = performance.now();
     const sel = document.getElementById("policy"), add = document.getElementById("add-activity");
     if (probe.form === null && sel && add && !sel.disabled && !add.disabled) probe.form = performance.now();
+    const batch = document.getElementById("batch"); // the batch page: when Python is ready, when each status began
+    if (batch && probe.batchReady === null && batch.dataset.engine === "ready") probe.batchReady = performance.now();
+    if (batch && probe.batch[batch.dataset.status] === undefined) probe.batch[batch.dataset.status] = performance.now();
   };
   new MutationObserver(check).observe(document, { subtree: true, attributes: true, childList: true });
 })();
@@ -235,7 +246,10 @@ def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> 
             "region": f"{base}calculator/?policy={REGION}",
             "heavy": base + share_link(texts["heavy"]),
             "guide": base + share_link(texts["guide"]),
+            "batch": base + "batch/",
         }[kind]
+        if kind == "batch":
+            return {**out, **run_batch(page, base, texts["staff"])}
         page.goto(url)
         out["first_result"] = wait_probe(page, "result") / 1000
         out["bytes_to_result"] = server.bytes_sent
@@ -273,6 +287,27 @@ def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> 
         return out
     finally:
         browser.close()
+
+
+def run_batch(page, base: str, staff_file: Path) -> dict:
+    """The batch page: Python ready, then the unit's file chosen; times from the page's own clock
+    (the probe notes when #batch's status changes), the longest main-thread task from the choice
+    to the whole result."""
+    page.goto(base + "batch/")
+    ready = wait_probe(page, "batchReady") / 1000
+    page.evaluate("() => { window.__probe.longest = 0; window.__probe.tasks = 0; }")
+    page.set_input_files("#batch-file", str(staff_file))
+    deadline = time.monotonic() + TIMEOUT_MS / 1000
+    while not (marks := page.evaluate("() => window.__probe.batch")).keys() & {"done", "refused", "error"}:
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the batch page did not finish within {TIMEOUT_MS / 1000:.0f} s: {marks}")
+        page.wait_for_timeout(100)
+    if "done" not in marks:
+        raise RuntimeError(f"batch page: {page.text_content('#batch-message')}")
+    page.wait_for_timeout(300)  # a task that ends after the result is counted too
+    return {"batch_ready": ready, "batch_read": (marks["checking"] - marks["reading"]) / 1000,
+            "batch_total": (marks["done"] - marks["reading"]) / 1000, "longest_task": page.evaluate("window.__probe.longest") / 1000,
+            "batch_people": page.evaluate("() => document.getElementById('batch-summary').textContent")}
 
 
 def wait_attr(page, name: str, values: tuple, timeout_s: float = TIMEOUT_MS / 1000) -> str:
@@ -382,6 +417,8 @@ def main() -> int:
     print(f"load average before: {loads[0]:.2f}", flush=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
+        texts["staff"] = tmp / "单位人员.xlsx"
+        texts["staff"].write_bytes(unit_staff.xlsx(unit_staff.staff(STAFF, years=6)))
         server = make_server(overlay(tmp))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -390,7 +427,7 @@ def main() -> int:
             for v in variants:  # the visit that makes the warm profiles warm (not counted)
                 if v.endswith("-warm"):
                     warm_profiles[v] = tmp / f"profile-{v}"
-                    first = v.replace("return-", "calc-").replace("heavy-", "calc-").replace("guide-", "calc-")
+                    first = v.replace("return-", "calc-").replace("heavy-", "calc-").replace("guide-", "calc-")  # batch-warm: batch-cold
                     run_once(p, server, base, first.replace("-warm", "-cold"), warm_profiles[v], texts)
             for i in range(args.runs):
                 for v in variants:
@@ -420,7 +457,8 @@ def med(rows: list[dict], key: str):
 
 
 KEYS = ("first_result", "last_result", "form_usable", "recalc", "longest_task", "bytes", "bytes_to_result",
-        "worker_start", "prefetch", "prefetch_bytes", "edit_verdict")
+        "worker_start", "prefetch", "prefetch_bytes", "edit_verdict",
+        "batch_ready", "batch_read", "batch_total")
 
 
 def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list[float]) -> dict:
@@ -430,8 +468,11 @@ def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list
     for v, rows in results.items():
         row = out["variants"][v] = {k: med(rows, k) for k in KEYS}
         row["max_longest_task"] = max((r["longest_task"] for r in rows), default=None)
-        row["max_first_result"] = max((r["first_result"] for r in rows), default=None)
+        row["max_first_result"] = max((r.get("first_result") for r in rows if r.get("first_result") is not None), default=None)
         row["max_edit_verdict"] = max((r["edit_verdict_max"] for r in rows if r.get("edit_verdict_max") is not None), default=None)
+        row["max_batch_total"] = max((r["batch_total"] for r in rows if r.get("batch_total") is not None), default=None)
+        if rows and rows[0].get("batch_people"):
+            row["batch_people"] = rows[0]["batch_people"]
         starts = sorted({r.get("start") for r in rows if r.get("start")})
         if starts:
             row["start"] = ",".join(starts)
@@ -486,6 +527,7 @@ NAMES = {
     "region-cold": "先读地区页，再打开计算器（首次访问）",
     "heavy-warm": "500 项的情景（分享链接），再次访问",
     "guide-warm": "像使用说明那样的记录（6 个年度、5 项成果），再次访问",
+    "batch-warm": "单位批量自查，再次访问", "batch-cold": "单位批量自查，首次访问",
 }
 
 
@@ -493,8 +535,12 @@ def name(v: str) -> str:
     return NAMES.get(v.removeprefix("phone-"), v)
 
 
+def is_batch(variant: str) -> bool:
+    return variant.removeprefix("phone-").startswith("batch-")
+
+
 def table(s: dict, phone: bool) -> list[str]:
-    v = {k: row for k, row in s["variants"].items() if k.startswith("phone-") == phone}
+    v = {k: row for k, row in s["variants"].items() if k.startswith("phone-") == phone and not is_batch(k)}
     if not v:
         return []
     lines = [
@@ -572,7 +618,40 @@ def edit_lines(s: dict, load_text: str) -> list[str]:
     return lines
 
 
-def write_block(marker: str, block: str) -> None:
+def measured(s: dict) -> str:
+    load_text = f"负载（1 分钟平均，运行前后及每次运行前）：最低 {s['load']['min']:.1f}，中位 {s['load']['median']:.1f}，最高 {s['load']['max']:.1f}"
+    return (f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次交替运行的中位数；{load_text}。"
+            + (f"网站构建用时 {s['build_seconds']:.0f} 秒。" if s["build_seconds"] else ""))
+
+
+def batch_lines(s: dict) -> list[str]:
+    """The batch variants (issue 23): a table, and the target."""
+    v = {k: row for k, row in s["variants"].items() if is_batch(k)}
+    if not v:
+        return []
+    lines = [measured(s), "", f"**单位批量自查**（电脑，本机回环不限速）：{STAFF:,} 人、每人 6 个年度的公需和专业学时，另有成果若干（.xlsx），"
+             "在计算程序就绪后选择文件：", "",
+             "| 情形 | 计算程序就绪（打开页面起） | 读取文件 | 全部结果（选择文件起，中位/最大） | 最长主线程任务（中位/最大） |",
+             "|---|---|---|---|---|"]
+    for key, row in v.items():
+        lines.append(f"| {name(key)} | {fmt_s(row['batch_ready'])} | {fmt_s(row['batch_read'])} "
+                     f"| {fmt_s(row['batch_total'])} / {fmt_s(row['max_batch_total'])} "
+                     f"| {fmt_task(row['longest_task'])} / {fmt_task(row['max_longest_task'])} |")
+    first = next(iter(v.values()))
+    if first.get("batch_people"):
+        lines += ["", f"结果：{first['batch_people']}"]
+    rows = []
+    for key, row in v.items():
+        for text, value, limit, shown in ((f"{name(key)}：{STAFF:,} 人全部结果 ≤ 20 s（最大）", row["max_batch_total"], 20, fmt_s),
+                                           (f"{name(key)}：没有超过 100 ms 的主线程任务（最大）", row["max_longest_task"], 0.1, fmt_task)):
+            if value is not None:
+                rows.append(f"| {text} | {shown(value)} | {'达到' if value <= limit else '未达到'} |")
+    return lines + ["", "与目标对照（本次测量自动生成）：", "", "| 目标 | 测得 | 结果 |", "|---|---|---|", *rows]
+
+
+def write_block(marker: str, lines: list[str]) -> None:
+    """`lines` between docs/performance.md's markers <!-- marker:start --> and <!-- marker:end -->."""
+    block = "\n".join(lines).rstrip()
     text = PAGE.read_text("utf-8")
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
     head, _, rest = text.partition(start)
@@ -582,16 +661,16 @@ def write_block(marker: str, block: str) -> None:
 
 def write_page(s: dict) -> None:
     load_text = f"负载（1 分钟平均，运行前后及每次运行前）：最低 {s['load']['min']:.1f}，中位 {s['load']['median']:.1f}，最高 {s['load']['max']:.1f}"
+    batch = batch_lines(s)
+    if batch:
+        write_block("bench-batch", batch)
     edits = edit_lines(s, load_text)
     if edits:
-        write_block("bench-edit", "\n".join(edits))
-    if not any(r.get("first_result") is not None for k, r in s["variants"].items() if k.removeprefix("phone-").split("-")[0] not in EDIT_FIELD):
-        return  # an edit run only: the start-up figures stay as they were
-    lines = [
-        f"测量日期：{s['date']}；机器：{s['machine']}；每项 {s['runs']} 次交替运行的中位数；{load_text}。"
-        + (f"网站构建用时 {s['build_seconds']:.0f} 秒。" if s["build_seconds"] else ""),
-        "",
-    ]
+        write_block("bench-edit", edits)
+    starts = [k for k in s["variants"] if not is_batch(k) and k.removeprefix("phone-").split("-")[0] not in EDIT_FIELD]
+    if not any(s["variants"][k].get("first_result") is not None for k in starts):
+        return  # an edit or batch run only: the start-up figures stay as they were
+    lines = [measured(s), ""]
     phone = table(s, True)
     if phone:
         lines += ["**手机情形**（4G：下行 4 Mbps、上行 3 Mbps、延迟 20 ms；处理器减速 4 倍；按 brotli 压缩传输）：", "", *phone, ""]
@@ -612,7 +691,7 @@ def write_page(s: dict) -> None:
     goal = targets(s)
     if goal:
         lines += ["与目标对照（本次测量自动生成）：", "", *goal]
-    write_block("bench", "\n".join(lines).rstrip())
+    write_block("bench", lines)
 
 
 if __name__ == "__main__":

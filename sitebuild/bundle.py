@@ -22,8 +22,8 @@ from .paths import BUILD, DOCS, GENERATED_DIR, ROOT
 
 ESBUILD = ROOT / "node_modules" / ".bin" / "esbuild"
 SCRIPT = Path(__file__).with_name("bundle.mjs")
-# The calculator page's script, and the region pages' QR code script.
-ENTRIES = ["calculator/app.js", "calculator/policy-qr.js"]
+# The calculator page's script, the region pages' QR code script, and the 单位批量自查 page's script.
+ENTRIES = ["calculator/app.js", "calculator/policy-qr.js", "batch/app.js"]
 METAFILE = BUILD / "esbuild-meta.json"
 # The oldest browsers the support page (docs/browsers.md) names: Pyodide 314's documented minimum
 # (Chrome 112, Firefox 112, Safari 16.4) and module workers (Firefox 114). The bundles are compiled

@@ -128,6 +128,7 @@ def generate(rules: dict | None = None, out: Path = GENERATED_DIR, nav_file: Pat
         {"首页": "index.md"},
         {"学时计算器": "calculator/index.md"},
         {"计算器使用说明": "calculator/guide.md"},
+        {"单位批量自查": "batch/index.md"},
         {"各地规定": region_nav},
         {"各地对比": "compare.md"},
         {"常见问题": "faq.md"},

@@ -686,6 +686,21 @@ def test_xlsx_export_has_the_same_rows_and_no_text_becomes_a_formula():
     assert "'=1+1" in text and "'@SUM(A1)" in text
 
 
+def test_the_pages_json_wrappers_give_the_exports_and_their_problem_lines():
+    """The page's worker hands calc JSON text (check_json's rows): the same files and 问题 lines."""
+    book = read_csv([HEADER + ["身份证号"], ["张三", "A1", "合肥", 2025, "评审", "中级", 30, 60, 30, -5, 30, 60, ID_NUMBER]])
+    found = batch.results(book, TODAY)
+    text = json.dumps(found, ensure_ascii=False)
+    assert batch_export.write_json(text, "csv") == batch_export.write_csv(found)
+    sheet = openpyxl.load_workbook(io.BytesIO(batch_export.write_json(text, "xlsx"))).active
+    assert [list(r) for r in sheet.iter_rows(values_only=True)] == batch_export.rows(found)
+    lines = json.loads(batch_export.problems_json(text))
+    assert ["\n".join(found_lines) for found_lines in lines] == [batch_export.problems(r) for r in found]
+    assert lines[0][0].startswith("第2行“2024专业”：") and lines[1] == found[1]["notes"]
+    with pytest.raises(ValueError, match="xlsx or csv"):
+        batch_export.write_json(text, "pdf")
+
+
 # --- the template -----------------------------------------------------------------------------
 
 

@@ -25,3 +25,13 @@ def test_readme_lists_every_limit() -> None:
     text = (ROOT / "README.md").read_text("utf-8")
     for name in limits.as_dict():
         assert f"`{name}" in text, name
+
+
+def test_the_batch_page_states_calcs_batch_limits() -> None:
+    """单位批量自查 (issue 23): the file's size, unpacked size, rows and columns, as calc enforces them."""
+    text = (ROOT / "docs" / "batch" / "index.md").read_text("utf-8")
+    for phrase in (
+        f"最大 {limits.MAX_BATCH_BYTES // 1_000_000} MB", f"解压后最多 {limits.MAX_BATCH_UNPACKED // 1_000_000} MB",
+        f"最多读取 {limits.MAX_BATCH_ROWS:,} 行", f"最多读取 {limits.MAX_BATCH_COLUMNS} 列",
+    ):
+        assert phrase in text, phrase

@@ -1,6 +1,7 @@
 """Issue 12, one vocabulary: calc owns every label and every sentence about a rule or a result
 (calc/vocabulary.py, calc/rule_words.py, calc/result_words.py, calc/verdict.py); the calculator
-page (docs/calculator/*.js) and the site build (sitebuild/) keep no table of such words.
+page (docs/calculator/*.js), the 单位批量自查 page (docs/batch/*.js) and the site build (sitebuild/)
+keep no table of such words.
 
 The rule, for the page's code (README, "One vocabulary"):
 - no object literal or [code, word] pair maps a code of the formats (a category, status, level,
@@ -25,7 +26,8 @@ import pytest
 from calc import vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGE_CODE = sorted((ROOT / "docs" / "calculator").glob("*.js"))
+# the calculator's and the 单位批量自查 page's (issue 23): the same rule for both
+PAGE_CODE = sorted((ROOT / "docs" / "calculator").glob("*.js")) + sorted((ROOT / "docs" / "batch").glob("*.js"))
 HAN = re.compile(r"[\u4e00-\u9fff]")
 LITERAL = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`(?:[^`\\]|\\.)*`')
 CODE_TABLES = ["category", "target_type", "level", "degree", "gender", "group", "status", "year_state", "required_source",

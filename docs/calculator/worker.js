@@ -14,6 +14,11 @@
 //
 // When ready it posts {type: "ready", start: "snapshot" | "normal", ms, fallback?: reason}.
 //
+// The 单位批量自查 page (docs/batch/) starts this worker with ?start=normal and sends requests
+// whose type starts with "batch-": batch/batch-requests.js answers them, loaded on the first one,
+// with Python started normally (the snapshot holds neither calc.batch nor openpyxl; under a
+// snapshot start a normal one is made for them).
+//
 // Before anything is downloaded it checks that this browser can run Pyodide at all (WebAssembly
 // and the WebAssembly features Pyodide 314 is built with). When Python cannot start it posts
 // {type: "failed", reason, detail} at once: reason is one of "no_wasm", "old_browser",
@@ -290,7 +295,19 @@ async function normalStart() {
     packages: ["calc"],
     ...quiet,
   });
+  python = pyodide;
   return pyodide.pyimport("calc");
+}
+
+let python = null; // the Pyodide of the normal start, once there is one (the batch requests use it)
+let batchRequests = null; // batch/batch-requests.js, once a batch request came
+
+/** A Python started normally, with calc (the batch requests'): the worker's own, else one now. */
+async function normalPython() {
+  await started;
+  if (state !== "ready") throw Object.assign(new Error("Python did not start"), { reason: (failure && failure.reason) || "start" });
+  await (normal ??= normalStart());
+  return python;
 }
 
 let calc = null;
@@ -316,7 +333,7 @@ const started = (async () => {
       fallback = "start=normal";
     }
     if (state !== "starting") return; // a download failed meanwhile: reported already
-    if (!calc) calc = await normalStart();
+    if (!calc) calc = await (normal = normalStart());
     if (state !== "starting") return;
     state = "ready";
     clearInterval(heartbeat);
@@ -332,6 +349,11 @@ self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (msg && msg.type === "watch") {
     watching = true;
+    return;
+  }
+  if (msg && typeof msg.type === "string" && msg.type.startsWith("batch-")) {
+    batchRequests ??= import("../batch/batch-requests.js").then((m) => new m.BatchRequests(normalPython, reasonOf));
+    batchRequests.then((requests) => requests.answer(msg), () => self.postMessage({ type: "batch-failed", id: msg.id, reason: "download" }));
     return;
   }
   if (!msg || !Object.hasOwn(CALLS, msg.type)) return;

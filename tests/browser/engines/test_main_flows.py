@@ -219,3 +219,26 @@ def test_a_birth_date_is_typed_as_written_in_china_and_read_back(engine, site_ur
     assert after == cpython_report(typed)
     assert engine.wait_for(READ_BACK) == "读作：1973年5月"
     assert json.loads(engine.run(SAVED)) == typed  # kept as typed
+def test_batch_import_flow(engine, site_url, tmp_path):
+    """单位批量自查 (issue 23): a GBK CSV as a spreadsheet program saves it, then an .xlsx with date
+    cells, each given to the page's file input; the table is calc's batch result for the file."""
+    from tests.unit_staff import csv_text, staff
+
+    from ..test_batch_page import ROWS, dated_workbook, expected_rows
+
+    sheets = staff(12, seed=4)
+    files = {"人员.csv": csv_text(sheets["人员"], "gbk"), "人员.xlsx": dated_workbook(sheets)}
+    engine.goto(f"{site_url}batch/")
+    engine.wait_for("() => !document.getElementById('batch-file').disabled")  # as a person waits for the button
+    for run, (name, data) in enumerate(files.items(), start=1):
+        path = tmp_path / name
+        path.write_bytes(data)
+        engine.upload("#batch-file", path)
+        status = engine.wait_for(
+            "(run) => { const b = document.getElementById('batch');"
+            " return Number(b.dataset.run || 0) >= run && ['done', 'refused', 'error'].includes(b.dataset.status) ? b.dataset.status : null; }",
+            run, timeout=180)
+        assert status == "done", engine.run("() => [document.getElementById('batch').dataset.error, document.getElementById('batch-message').textContent]")
+        shown = engine.run(ROWS)
+        expected = expected_rows(data, name)[0]
+        assert [{k: v for k, v in row.items() if k != "link"} for row in shown] == expected
