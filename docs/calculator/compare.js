@@ -11,11 +11,12 @@
 // entries with calc's note, named as the form names them. An edit during the comparison
 // supersedes it (its answer would be for old input).
 import { clear, el } from "./dom.js";
+import { writeJson } from "./json-text.js";
 import { badge } from "./years.js";
 
 /** calc's comparison of `scenario`: the parsed result of calc.compare_json, or null when superseded. */
 export async function compareEverywhere(engine, scenario) {
-  const text = await engine.evaluate(JSON.stringify(scenario), "compare");
+  const text = await engine.evaluate(writeJson(scenario), "compare");
   return text === null ? null : JSON.parse(text);
 }
 

@@ -6,6 +6,7 @@ import { changed, recompute } from "./calculation.js";
 import { Comparison } from "./compare.js";
 import { byId, el } from "./dom.js";
 import { exportScenario } from "./files.js";
+import { writeJson } from "./json-text.js";
 import { forgetEverything, importFile, startOver } from "./keep-work.js";
 import { showFailureHelp } from "./lifecycle.js";
 import { canonical, kindName, knownPolicyOr, regionCatalogue } from "./regions.js";
@@ -34,7 +35,7 @@ export function fillPolicySelect() {
   select.replaceChildren();
   for (const p of page.catalogue.policies) select.append(el("option", { value: p.id }, p.label));
   if (!canonical(scenario.policy)) {
-    const shown = typeof scenario.policy === "string" ? scenario.policy : JSON.stringify(scenario.policy ?? null);
+    const shown = typeof scenario.policy === "string" ? scenario.policy : writeJson(scenario.policy ?? null);
     select.append(el("option", { value: shown }, message("region_unknown", { region: shown })));
   }
   select.value = knownPolicyOr(select.lastElementChild.value);

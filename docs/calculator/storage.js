@@ -13,6 +13,7 @@
 //
 // When storage is blocked (private mode, WeChat settings) or full, the page says so visibly and
 // keeps working; export still saves the work to a file.
+import { writeJson } from "./json-text.js";
 import { limits } from "./limits.js";
 
 export const KEY = "jxjy-calculator/scenario";
@@ -94,7 +95,7 @@ export class Autosave {
     }
     let text;
     try {
-      text = JSON.stringify(scenario);
+      text = writeJson(scenario);
     } catch {
       return false; // not serialisable: the page still has it
     }
