@@ -152,6 +152,8 @@ def one_decimal(value: float) -> bool:
 
 def check_year(value: object) -> str | None:
     """None when value is a usable year, else the problem in Chinese."""
+    if isinstance(value, float) and math.isinf(value):  # 1e400 in the JSON text: a number, too large
+        return f"年度超出范围，不在 {limits.YEAR_MIN}—{limits.YEAR_MAX} 之间"
     if isinstance(value, bool) or not isinstance(value, int):
         if is_number(value) and float(value).is_integer():
             value = int(value)

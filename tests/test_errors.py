@@ -258,6 +258,20 @@ def test_numbers_in_the_json_text_longer_than_python_converts_are_too_large_not_
     assert codes(report) == [("hours", "value_invalid")] and "超出范围" in report["errors"][0]["message"]
 
 
+def test_a_year_beyond_a_double_is_too_large_not_a_malformed_year() -> None:
+    """1e400 reads as infinity: 任现职 and an activity's year said “必须是四位整数年份”, as if the
+    person had typed a word; the number is there, it is too large (issue 22 item 2)."""
+    text = json.dumps({"version": 1, "policy": "qinghai", "person": {"tenure_start": 0},
+                       "target": {"type": "review", "level": "intermediate", "year": 2025},
+                       "activities": [GOOD, {**GOOD, "year": 0}]})
+    text = text.replace('"tenure_start": 0', '"tenure_start": 1e400').replace('"year": 0', '"year": -1e400')
+    report = json.loads(calc.evaluate_json(text, "2025-07-01"))
+    assert codes(report) == [("person.tenure_start", "year_invalid"), ("year", "year_invalid")]
+    for error in report["errors"]:
+        assert "超出范围" in error["message"] and "四位整数" not in error["message"]
+    assert year_of(report, 2025)["public"] == 30  # the good entry still counts
+
+
 def test_null_in_a_required_field_is_missing_not_zero_hours() -> None:
     report = run("qinghai", GOOD, {"kind": "patent", "year": 2025, "type": None, "rank": None},
                  {"kind": "public_course", "year": None, "hours": 3}, {"kind": "public_course", "year": 2025, "hours": None})

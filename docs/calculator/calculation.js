@@ -7,6 +7,7 @@
 import { EngineFailure, localDate } from "./engine.js";
 import { hasContent, refusal } from "./files.js";
 import { waitingForRegion } from "./region-choice.js";
+import { writeJson } from "./json-text.js";
 import { page } from "./state.js";
 import { showComputing, showError, showReport, withdrawSavedResult } from "./status.js";
 
@@ -37,7 +38,7 @@ export function recompute() {
   let text = page.rawText;
   if (text === null) {
     try {
-      text = JSON.stringify(page.scenario);
+      text = writeJson(page.scenario); // a number beyond a double as written (json-text.js)
     } catch {
       showError(refusal("input_too_deep", { source: "填写的内容", outcome: "input_outcome_calculate" }));
       return;

@@ -14,11 +14,12 @@
 import { clear, el } from "./dom.js";
 import { withPhoneLink } from "./handoff.js";
 import { term } from "./vocabulary.js";
+import { writeJson } from "./json-text.js";
 import { badge } from "./years.js";
 
 /** calc's comparison of `scenario`: the parsed result of calc.compare_json, or null when superseded. */
 export async function compareEverywhere(engine, scenario) {
-  const text = await engine.evaluate(JSON.stringify(scenario), "compare");
+  const text = await engine.evaluate(writeJson(scenario), "compare");
   return text === null ? null : JSON.parse(text);
 }
 

@@ -3,10 +3,11 @@
 // UTF-16 with one: Windows Notepad's "Unicode"), and parsed (JSON, an object, nesting within
 // MAX_DEPTH); a file that cannot be used changes nothing. A scenario read from anywhere (a
 // file, a share link, this browser's storage) goes through repairScenario before the form shows it.
+import { isNumberText, readJson, writeJson } from "./json-text.js";
 import { limits, tooDeep } from "./limits.js";
 import { message, words } from "./vocabulary.js";
 
-const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value);
+const isObject = (value) => !!value && typeof value === "object" && !Array.isArray(value) && !isNumberText(value);
 
 /** Offer a JSON text to the user as a file called `name` (a link to it, clicked). */
 function download(text, name, doc) {
@@ -21,7 +22,7 @@ function download(text, name, doc) {
 }
 
 export function exportScenario(scenario, doc = document) {
-  const text = JSON.stringify(scenario, null, 2);
+  const text = writeJson(scenario, 2);
   download(text, fileName(scenario), doc);
   return text;
 }
@@ -30,7 +31,7 @@ export function exportScenario(scenario, doc = document) {
 export function exportText(text, name, doc = document) {
   let pretty = text;
   try {
-    pretty = JSON.stringify(JSON.parse(text), null, 2);
+    pretty = writeJson(readJson(text), 2);
   } catch {
     // not JSON: exported as it is, nothing changed
   }
@@ -93,7 +94,7 @@ export function parseScenarioText(text, from, policies = null) {
   const scenario = value.scenario;
   if (scenario.version === undefined) return { error: refusal("input_version_missing", from) };
   if (scenario.version !== 1) {
-    return { error: refusal("input_version_unsupported", from, { version: String(JSON.stringify(scenario.version)).slice(0, 20) }) };
+    return { error: refusal("input_version_unsupported", from, { version: String(writeJson(scenario.version)).slice(0, 20) }) };
   }
   const region = scenario.policy;
   if (policies && policies.length && region !== undefined && region !== "" && !policies.some((p) => p.id === region)) {
@@ -109,7 +110,7 @@ export function parseScenarioText(text, from, policies = null) {
 /** A scenario as the text that is saved and calculated, or null when it cannot be written. */
 export function scenarioText(value) {
   try {
-    return JSON.stringify(value);
+    return writeJson(value);
   } catch {
     return null;
   }
@@ -125,7 +126,7 @@ export function hasContent(value) {
 export function parsedObject(text) {
   let value;
   try {
-    value = JSON.parse(text);
+    value = readJson(text); // a number beyond a double kept as written (json-text.js)
   } catch {
     return { error: "input_json_invalid" };
   }

@@ -7,6 +7,7 @@ import { Comparison } from "./compare.js";
 import { byId, el } from "./dom.js";
 import { exportScenario } from "./files.js";
 import { wireHandoff } from "./handoff.js";
+import { writeJson } from "./json-text.js";
 import { forgetEverything, importFile, startOver } from "./keep-work.js";
 import { showFailureHelp } from "./lifecycle.js";
 import { askRegion, waitingForRegion } from "./region-choice.js";
@@ -37,7 +38,7 @@ export function fillPolicySelect() {
   if (waitingForRegion()) select.append(el("option", { value: "", disabled: true }, "请选择地区"));
   for (const p of page.catalogue.policies) select.append(el("option", { value: p.id }, p.label));
   if (!canonical(scenario.policy) && !waitingForRegion()) {
-    const shown = typeof scenario.policy === "string" ? scenario.policy : JSON.stringify(scenario.policy ?? null);
+    const shown = typeof scenario.policy === "string" ? scenario.policy : writeJson(scenario.policy ?? null);
     select.append(el("option", { value: shown }, message("region_unknown", { region: shown })));
   }
   select.value = waitingForRegion() ? "" : knownPolicyOr(select.lastElementChild.value);

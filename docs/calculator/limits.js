@@ -1,6 +1,7 @@
 // The limits of calc/limits.py, as calc's catalogue ships them (calculator/catalogue.json,
 // `limits`): the page never keeps its own copy of a number calc defines. They are part of the
 // catalogue the page loaded (state.js: page.catalogue), read before any scenario is.
+import { isNumberText } from "./json-text.js";
 import { page } from "./state.js";
 
 /** calc's limits by name (MAX_DEPTH, MAX_SCENARIO_BYTES, …). */
@@ -16,7 +17,7 @@ export function tooDeep(value, limit = limits().MAX_DEPTH) {
     if (!item || typeof item !== "object") continue;
     if (depth > limit) return true;
     for (const child of Array.isArray(item) ? item : Object.values(item)) {
-      if (child && typeof child === "object") pending.push([child, depth + 1]);
+      if (child && typeof child === "object" && !isNumberText(child)) pending.push([child, depth + 1]);
     }
   }
   return false;
@@ -41,7 +42,8 @@ export function typedNumber(text) {
   return typed;
 }
 
-/** The text an input shows for a stored value: a number, or the text the user typed. */
+/** The text an input shows for a stored value: a number, the text the user typed, or a number
+ * beyond a double as the link or file wrote it (json-text.js). */
 export function shownNumber(value) {
-  return typeof value === "number" || typeof value === "string" ? String(value) : "";
+  return typeof value === "number" || typeof value === "string" || isNumberText(value) ? String(value) : "";
 }

@@ -1,5 +1,6 @@
 // A visible notice with optional action buttons (e.g. “恢复之前的内容”), replacing any earlier one.
-// `actions` is one {label, run} or a list of them; each button closes the notice and runs.
+// `actions` is one {label, run} or a list of them; each button closes the notice and runs, but
+// one marked `stay` (an export offered before a choice) leaves it open.
 import { clear, el } from "./dom.js";
 
 export function showNotice(box, text, actions = null, { dismiss = true } = {}) {
@@ -8,7 +9,7 @@ export function showNotice(box, text, actions = null, { dismiss = true } = {}) {
   for (const action of [actions].flat().filter(Boolean)) {
     box.append(" ", el("button", {
       type: "button", class: "calc-link-button",
-      on: { click: () => { hideNotice(box); action.run(); } },
+      on: { click: () => { if (!action.stay) hideNotice(box); action.run(); } },
     }, action.label));
   }
   if (dismiss) {

@@ -10,6 +10,7 @@
 // given a #z= link it cannot open. A link is offered only up to MAX_LINK_CHARS characters
 // (README: 分享链接的长度); past that the page offers the file instead.
 import { FROM_LINK, refusal } from "./files.js";
+import { writeJson } from "./json-text.js";
 import { limits } from "./limits.js";
 
 function toBase64url(bytes) {
@@ -36,7 +37,7 @@ function fromBase64url(data) {
 }
 
 export function encodeScenario(scenario) {
-  return toBase64url(new TextEncoder().encode(JSON.stringify(scenario)));
+  return toBase64url(new TextEncoder().encode(writeJson(scenario)));
 }
 
 export const canCompress = () => typeof CompressionStream === "function" && typeof DecompressionStream === "function";
@@ -128,7 +129,7 @@ export function readAddress(location) {
  */
 export async function makeShareLink(location, scenario) {
   const base = `${location.origin}${location.pathname}${location.search}`;
-  const json = new TextEncoder().encode(JSON.stringify(scenario));
+  const json = new TextEncoder().encode(writeJson(scenario));
   let url = `${base}#s=${toBase64url(json)}`;
   if (canCompress()) {
     try {

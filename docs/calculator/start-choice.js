@@ -6,7 +6,7 @@
 // page.scenario, rawText, blocked, held (state.js).
 import { recompute } from "./calculation.js";
 import { byId } from "./dom.js";
-import { FROM_LINK, exportText, fileName, hasContent, parsedObject, usableScenario } from "./files.js";
+import { FROM_LINK, exportText, fileName, hasContent, parsedObject, scenarioText, usableScenario } from "./files.js";
 import { holdReplacement, offerPrevious, readStored, repairedText, startEmpty, startOver } from "./keep-work.js";
 import { showNotice } from "./notice.js";
 import { canonical, policyName } from "./regions.js";
@@ -33,7 +33,7 @@ function readSaved() {
   const read = readStored(text);
   if (read.scenario) return { saved: read.scenario, text, repaired: read.repaired };
   // Saved by an earlier version of the page, or damaged: kept in the history, never shown.
-  const kept = autosave.keep(text, "无法使用的保存内容");
+  const kept = autosave.keep(text, "无法使用的保存内容").kept;
   return { saved: null, text, unusable: read.error, kept };
 }
 
@@ -75,12 +75,13 @@ async function chooseLink(share, saved) {
     const keptSaved = autosave.keepSaved("打开分享链接之前");
     page.scenario = link.scenario;
     const what = `已打开分享链接中的内容。${repairedText(link.repaired)}`;
-    if (keptSaved) {
+    if (keptSaved.kept) {
       autosave.save(page.scenario);
-      if (hadSaved || link.repaired.length) offerPrevious(what, hadSaved);
+      if (hadSaved || link.repaired.length || keptSaved.dropped.length) offerPrevious(what, hadSaved, keptSaved);
     } else {
-      holdReplacement(what);
+      holdReplacement(what, keptSaved);
     }
+    autosave.arrived(scenarioText(page.scenario)); // the link's content: received until edited
     return;
   }
   if (saved) page.scenario = saved; // nothing is lost: the form shows the saved work

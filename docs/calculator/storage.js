@@ -2,8 +2,13 @@
 //
 // - the scenario being edited, saved after every change, so a reload keeps every entry;
 // - a short history of earlier states (HISTORY_STATES of them, HISTORY_CHARS
-//   characters in all, the oldest dropped first): whatever a share link, an import, a restore, a
-//   "start again" or another tab replaced, each with its date and a one-line summary;
+//   characters in all): whatever a share link, an import, a restore, a "start again" or another
+//   tab replaced, each with its date, a one-line summary and its origin: "received" (a share
+//   link's or a file's content, never edited here) or "own" (anything else). To make room, the
+//   oldest received entries go first; the user's own work never goes unless the user says so
+//   (keep says what would have to go, and keeps nothing);
+// - the fingerprint of the last share link's or file's content as it came (received), so that
+//   its entry can say "received" when it is kept unedited;
 // - while a calculation runs, a fingerprint of the scenario being calculated (the start-up guard:
 //   if the page never got an answer for it, the next start asks before calculating it again).
 //
@@ -13,11 +18,13 @@
 //
 // When storage is blocked (private mode, WeChat settings) or full, the page says so visibly and
 // keeps working; export still saves the work to a file.
+import { writeJson } from "./json-text.js";
 import { limits } from "./limits.js";
 
 export const KEY = "jxjy-calculator/scenario";
 export const HISTORY = "jxjy-calculator/history";
 export const STARTING = "jxjy-calculator/calculating";
+export const RECEIVED = "jxjy-calculator/received";
 const OLD_PREVIOUS = "jxjy-calculator/previous"; // the single spare copy of earlier versions
 
 const BLOCKED = "此浏览器不允许本页保存数据（例如无痕/隐私模式）：刷新或关闭页面后，填写的内容会丢失。请用“导出文件”保存到手机或电脑上。";
@@ -33,6 +40,28 @@ export function fingerprint(text) {
     hash = Math.imul(hash, 0x01000193);
   }
   return `${text.length}:${(hash >>> 0).toString(36)}`;
+}
+
+/** What keep() answers when it kept the text and dropped nothing. */
+export const KEPT = Object.freeze({ kept: true, dropped: [], mustGo: [], tooLarge: false });
+
+const isReceived = (entry) => entry.origin === "received";
+const chars = (entries) => entries.reduce((sum, e) => sum + e.text.length, 0);
+
+/**
+ * Room for `entry` at the head of `list` within the limits: the received entries that go to
+ * make it (oldest first), and the own work that would still have to go (oldest first).
+ */
+function room(entry, list, { HISTORY_STATES, HISTORY_CHARS }) {
+  const rest = list.slice();
+  const over = () => rest.length + 1 > HISTORY_STATES || chars(rest) + entry.text.length > HISTORY_CHARS;
+  const dropped = [];
+  for (let i = rest.length - 1; i >= 0 && over(); i -= 1) {
+    if (isReceived(rest[i])) dropped.push(...rest.splice(i, 1));
+  }
+  const mustGo = [];
+  while (over() && rest.length) mustGo.push(rest.pop());
+  return { rest, dropped, mustGo };
 }
 
 /** {policy, count} of a scenario, for the history's one-line summary. */
@@ -54,6 +83,7 @@ export class Autosave {
     this.store = null;
     this.known = null; // the stored text as this page last read or wrote it
     this.held = false; // nothing is written while true (a conflict, or a replacement not kept)
+    this.arrival = null; // a link's or file's content not saved yet: marked received when it is
     try {
       const store = window.localStorage;
       store.setItem(`${KEY}/probe`, "1");
@@ -94,7 +124,7 @@ export class Autosave {
     }
     let text;
     try {
-      text = JSON.stringify(scenario);
+      text = writeJson(scenario);
     } catch {
       return false; // not serialisable: the page still has it
     }
@@ -109,6 +139,10 @@ export class Autosave {
       this.store.setItem(KEY, text);
       this.known = text;
       this.onWarning(null);
+      if (this.arrival !== null) {
+        if (text === this.arrival) this.markReceived(text);
+        this.arrival = null;
+      }
       return true;
     } catch (err) {
       this.onWarning(isQuota(err) ? FULL : BLOCKED);
@@ -143,14 +177,21 @@ export class Autosave {
 
   /**
    * Keep a scenario's text in the history (the newest first; an identical newest entry is not
-   * repeated). Returns whether it is kept: false when it is larger than the whole history may be,
-   * or storage refuses it even with every older entry dropped.
+   * repeated), as "received" when it is the last link's or file's content unedited, else as
+   * "own". To make room, received entries go first (oldest first), listed in `dropped`. Own work
+   * never goes unless `force`: when it would have to, nothing is written and `mustGo` lists it.
+   * `taking`: an entry taken out in the same write (it is being restored). Answers
+   * {kept, dropped, mustGo, tooLarge, origin, text, reason, scenario, taking}; tooLarge when the
+   * text is larger than the whole history may be, or storage refuses it alone.
    */
-  keep(text, reason, scenario = null) {
-    if (!this.store || !text) return false;
-    if (text.length > limits().HISTORY_CHARS) return false;
-    let list = this.history();
-    if (list[0] && list[0].text === text) return true;
+  keep(text, reason, scenario = null, { force = false, taking = null } = {}) {
+    const origin = this.originOf(text);
+    const result = { kept: false, dropped: [], mustGo: [], tooLarge: false, origin, text, reason, scenario, taking };
+    if (!this.store || !text) return result;
+    if (text.length > limits().HISTORY_CHARS) return { ...result, tooLarge: true };
+    const list = this.history();
+    if (taking !== null) list.splice(taking, 1);
+    if (list[0] && list[0].text === text) return this.writeHistory(list) ? { ...result, kept: true } : result;
     let parsed = scenario;
     if (!parsed) {
       try {
@@ -159,31 +200,64 @@ export class Autosave {
         parsed = null;
       }
     }
-    list.unshift({ at: new Date().toISOString(), reason, ...summarize(parsed), text });
-    list = list.slice(0, limits().HISTORY_STATES);
-    let total = list.reduce((sum, e) => sum + e.text.length, 0);
-    while (total > limits().HISTORY_CHARS && list.length > 1) total -= list.pop().text.length;
+    const entry = { at: new Date().toISOString(), reason, origin, ...summarize(parsed), text };
+    const { rest, dropped, mustGo } = room(entry, list, limits());
+    if (mustGo.length && !force) return { ...result, mustGo };
     for (;;) {
-      try {
-        this.store.setItem(HISTORY, JSON.stringify(list));
-        return true;
-      } catch (err) {
-        if (!isQuota(err) || list.length <= 1) return false;
-        list.pop(); // make room: the oldest goes first
-      }
+      if (this.writeHistory([entry, ...rest])) return { ...result, kept: true, dropped: [...dropped, ...(force ? mustGo : [])] };
+      // storage is full: make room the same way, received entries first
+      const oldest = rest.findLastIndex(isReceived);
+      if (oldest >= 0) dropped.push(...rest.splice(oldest, 1));
+      else if (force && rest.length) mustGo.push(rest.pop());
+      else if (rest.length) return { ...result, dropped: [], mustGo: [rest[rest.length - 1]] };
+      else return { ...result, tooLarge: true };
+    }
+  }
+
+  /** Write the history's list; false when storage refuses it. */
+  writeHistory(list) {
+    try {
+      this.store.setItem(HISTORY, JSON.stringify(list));
+      return true;
+    } catch {
+      return false;
     }
   }
 
   /** Keep what is saved now (before a share link, an import or a restore replaces it). */
   keepSaved(reason) {
     const text = this.read(KEY);
-    if (!text) return true; // nothing to lose
+    if (!text) return KEPT; // nothing to lose
     try {
-      if (!isObject(JSON.parse(text))) return true; // unreadable: nothing a user could restore
+      if (!isObject(JSON.parse(text))) return KEPT; // unreadable: nothing a user could restore
     } catch {
-      return true;
+      return KEPT;
     }
     return this.keep(text, reason);
+  }
+
+  /** "received" when `text` is the last link's or file's content as it came, else "own". */
+  originOf(text) {
+    const mark = this.read(RECEIVED);
+    return !!mark && !!text && mark === fingerprint(text) ? "received" : "own";
+  }
+
+  /** A share link's or a file's content (as saved: the scenario's text) has arrived: marked as
+   * received once it is saved, now when it is already. */
+  arrived(text) {
+    this.arrival = text;
+    if (text && this.read(KEY) === text) {
+      this.markReceived(text);
+      this.arrival = null;
+    }
+  }
+
+  markReceived(text) {
+    try {
+      this.store?.setItem(RECEIVED, fingerprint(text));
+    } catch {
+      // the mark is a convenience: without it the entry counts as own work, which is kept
+    }
   }
 
   /** Take entry `index` out of the history (it is being restored). */
@@ -202,7 +276,7 @@ export class Autosave {
   migrateOldCopy() {
     const text = this.read(OLD_PREVIOUS);
     if (!text) return;
-    if (this.keep(text, "较早另存的内容")) {
+    if (this.keep(text, "较早另存的内容").kept) {
       try {
         this.store.removeItem(OLD_PREVIOUS);
       } catch {
@@ -238,7 +312,7 @@ export class Autosave {
 
   /** Forget every key of the calculator in this browser (the history included). */
   forgetAll() {
-    for (const key of [KEY, HISTORY, STARTING, OLD_PREVIOUS]) {
+    for (const key of [KEY, HISTORY, STARTING, RECEIVED, OLD_PREVIOUS]) {
       try {
         this.store?.removeItem(key);
       } catch {
