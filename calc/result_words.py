@@ -531,10 +531,13 @@ def application_years(decision) -> dict[int, dict]:
     return found
 
 
-def verdict_label(status: str, after: str | None) -> str:
-    """What the answer says: the status's label, or 完成计划后可满足 where only the planned entries are missing."""
+def verdict_label(status: str, after: str | None, reachable: bool | None = None) -> str:
+    """What the answer says: the status's label; 完成计划后可满足 where only the planned entries are
+    missing; 不能满足 where nothing that can still happen would meet it (scenario.md, reachable)."""
     if after == "ready" and status == "not_ready":
         return VERDICT_LABEL["ready_after_plan"]
+    if status == "not_ready" and reachable is False:
+        return VERDICT_LABEL["cannot_be_met"]
     return STATUS[status]
 
 
@@ -589,7 +592,7 @@ def verdict_entry(decision, after: str | None = None) -> dict:
     window = decision.window
     years = list(window.years) if window is not None and decision.case == "judged" and status != "exempt" else []
     short = [dict(c.gap) for c in shown.calls.values() if c.state == "short"] if shown else []
-    label = verdict_label(status, after)
+    label = verdict_label(status, after, decision.reachable)
     target = target_label(decision.target) if decision.case != "invalid" else None
     heading = f"{TERMS['title_application']}（{target}）" if target else TERMS["title_application"]
     plan = decision.plan

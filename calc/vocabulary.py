@@ -48,8 +48,9 @@ STATUS = {
 YEAR_STATE = {"met": "已达标", "short": "未达标", "unknown": "无法判断"}
 # years[].application.state, where an age reduction changed the year's requirement for the application
 APPLICATION_STATE = {"met": "减免后达标", "short": "减免后仍未达标"}
-# readiness.verdict_label beyond the status labels: not yet enough, but enough once the planned entries are done
-VERDICT_LABEL = {"ready_after_plan": "完成计划后可满足"}
+# readiness.verdict_label beyond the status labels: not yet enough, but enough once the planned
+# entries are done; not enough, and nothing that can still happen would make it (reachable false)
+VERDICT_LABEL = {"ready_after_plan": "完成计划后可满足", "cannot_be_met": "学时条件不能满足"}
 # years[].required_source
 REQUIRED_SOURCE = {"policy": "通知规定的要求", "user": "自填要求"}
 # the kinds of a form's select, by the category their hours go to (catalogue `menu`)

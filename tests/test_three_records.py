@@ -135,11 +135,14 @@ def test_engineer_in_december_2026_is_told_2025_is_over_and_offered_2026() -> No
     assert (verdict["status"], verdict["reachable"], verdict["next_step"]["code"]) == ("not_ready", False, "cannot_add")
     assert "2025年已经结束" in verdict["next_step"]["text"] and "还需2025年" not in verdict["next_step"]["text"]
     assert "plan" not in verdict and verdict["recheck"]["year"] == 2026
+    # nothing that can still happen meets it: 不能满足, not 尚未满足 (scenario.md, reachable)
+    assert verdict["verdict_label"] == "学时条件不能满足"
     later = engineer()
     later["target"]["year"] = 2026
     verdict = build(later, NOW)["readiness"]
     # 2026 is open until 12-31: 2026's own 30 + 60, and 2025's 30 + 60 made up from 2026 (顺延补学)
     assert verdict["status"] == "not_ready" and verdict["reachable"] is True
+    assert verdict["verdict_label"] == "学时条件尚未满足"
     assert verdict["plan"]["extra_hours"] == 180 and [y["year"] for y in verdict["plan"]["years"]] == [2026]
 
 

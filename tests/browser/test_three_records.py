@@ -297,7 +297,7 @@ def test_the_engineer_after_2025_is_told_it_is_over_and_checks_2026_in_one_tap(b
     context, page, hands, report, answer_at = engineer_on(browser, site_url, viewport, NOW, "cannot_add")
     verdict = report["readiness"]
     assert (verdict["status"], verdict["reachable"]) == ("not_ready", False)
-    assert page.inner_text("#verdict-answer") == "学时条件尚未满足"
+    assert page.inner_text("#verdict-answer") == "学时条件不能满足"
     step = page.inner_text("#next-step")
     assert verdict["next_step"]["text"] in step and "2025年已经结束" in step and "还需2025年" not in step
     assert page.locator("#next-step .calc-plan-add").count() == 0
