@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 import calc
 from calc import batch, batch_export, batch_template, limits
 from calc.report import build
+from tests.unit_staff import builtin_format
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 7, 1)
@@ -187,28 +188,12 @@ def test_a_date_cell_formatted_as_year_and_month_is_a_year_and_month():
     assert batch.read(data, "a.xlsx").people[0].scenario["person"] == {"birth_date": "1973-05"}
 
 
-def chinese_builtin_format(data: bytes, number_format: str, builtin: int) -> bytes:
-    """The workbook with a custom number format replaced by a built-in number of Chinese Excel and
-    WPS (ECMA-376 18.8.30 zh-cn), as they save 'yyyy年m月d日' cells: openpyxl does not know it."""
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/styles.xml":
-                text = content.decode()
-                custom = re.search(r'<numFmt numFmtId="(\d+)" formatCode="[^"]*"\s*/>', text)
-                assert custom, text
-                text = text.replace(custom.group(0), "").replace(f'numFmtId="{custom.group(1)}"', f'numFmtId="{builtin}"')
-                content = text.encode()
-            target.writestr(item, content)
-    return out.getvalue()
-
 
 @pytest.mark.parametrize("builtin,expected", [(31, "1973-05-01"), (57, "1973-05"), (27, "1973-05")])
 def test_chinese_excels_builtin_date_formats_are_dates(builtin, expected):
     data = xlsx_bytes({"人员": [["姓名", "地区", "出生日期", "2024公需"], ["赵丽华", "呼和浩特", 26785, 30]]},
                       formats={("人员", "C2"): "0.000"})
-    patched = chinese_builtin_format(data, "0.000", builtin)
+    patched = builtin_format(data, "0.000", builtin)
     assert openpyxl.load_workbook(io.BytesIO(patched), read_only=True)["人员"]["C2"].value == 26785  # openpyxl alone: a number
     assert batch.read(patched, "a.xlsx").people[0].scenario["person"] == {"birth_date": expected}
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
+import zipfile
 from datetime import date
 
 from calc import catalogue
@@ -86,3 +88,20 @@ def csv_text(rows: list[list], encoding: str = "gbk") -> bytes:
     shown = [["" if v is None else f"{v.year}/{v.month}/{v.day}" if isinstance(v, date) else v for v in row] for row in rows]
     csv.writer(out, lineterminator="\r\n").writerows(shown)
     return out.getvalue().encode(encoding)
+
+
+def builtin_format(data: bytes, code: str, builtin: int) -> bytes:
+    """The workbook with the custom number format `code` replaced by a built-in number, as Chinese
+    Excel and WPS save 'yyyy年m月d日' cells (ECMA-376 18.8.30 zh-cn): openpyxl alone does not know it."""
+    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                text = content.decode()
+                custom = re.search(rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(code)}"\s*/>', text)
+                assert custom, text
+                text = text.replace(custom.group(0), "").replace(f'numFmtId="{custom.group(1)}"', f'numFmtId="{builtin}"')
+                content = text.encode()
+            target.writestr(item, content)
+    return out.getvalue()

@@ -14,7 +14,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import zipfile
 from datetime import date, datetime
 from pathlib import Path
 
@@ -24,7 +23,7 @@ import pytest
 from calc import batch as calc_batch, batch_export, batch_template, limits
 
 from .conftest import SITE, START_TIMEOUT_MS, TODAY, cpython_report, decode_link, share_data, wait_for_result
-from tests.unit_staff import csv_text, staff, xlsx
+from tests.unit_staff import builtin_format, csv_text, staff, xlsx
 
 ROWS = """() => [...document.querySelectorAll('#batch-rows > tr')].map((tr) => {
   const cell = (i) => tr.cells[i];
@@ -146,20 +145,6 @@ def dated_workbook(sheets: dict) -> bytes:
     book.save(out)
     return builtin_format(out.getvalue(), "0.000", 31)
 
-
-def builtin_format(data: bytes, code: str, builtin: int) -> bytes:
-    """The workbook with the custom number format `code` replaced by a built-in number."""
-    source, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
-    with zipfile.ZipFile(out, "w") as target:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "xl/styles.xml":
-                text = content.decode()
-                custom = re.search(rf'<numFmt numFmtId="(\d+)" formatCode="{re.escape(code)}"\s*/>', text)
-                text = text.replace(custom.group(0), "").replace(f'numFmtId="{custom.group(1)}"', f'numFmtId="{builtin}"')
-                content = text.encode()
-            target.writestr(item, content)
-    return out.getvalue()
 
 
 # --- the template ---------------------------------------------------------------------------
