@@ -74,18 +74,27 @@ function missingFeature() {
   return null;
 }
 
-// ---- start-up state, and a start that cannot go on ------------------------------------------
-let state = "starting"; // then "ready" or "failed"
-let failure = null; // {reason, detail} once the start has failed
-let watching = false; // the page asked for progress messages ({type: "watch"})
+// ---- the worker's state (its one mutable object), and a start that cannot go on ---------------
+const worker = {
+  state: "starting", // then "ready" or "failed"
+  failure: null, // {reason, detail} once the start has failed
+  watching: false, // the page asked for progress messages ({type: "watch"})
+  lastBeat: performance.now(), // the last progress message
+  calc: null, // calc, once Python is ready
+  restored: null, // the Pyodide restored from the snapshot, until a scenario needs more than it holds
+  normal: null, // the normal start, once the restored Python has fallen short (a promise of calc)
+  python: null, // the Pyodide of the normal start, once there is one (the batch requests use it)
+  batchRequests: null, // batch/batch-requests.js, once a batch request came
+  newest: 0, // the newest calculation request received
+};
 
 function giveUp(reason, detail) {
-  if (state !== "starting") return;
-  state = "failed";
-  failure = { reason, detail: String(detail) };
+  if (worker.state !== "starting") return;
+  worker.state = "failed";
+  worker.failure = { reason, detail: String(detail) };
   clearInterval(heartbeat);
   console.warn(`calculator: Python cannot start (${reason}): ${detail}`);
-  self.postMessage({ type: "failed", ...failure });
+  self.postMessage({ type: "failed", ...worker.failure });
 }
 
 function reasonOf(err) {
@@ -113,7 +122,7 @@ self.fetch = async (resource, options) => {
     const response = await plainFetch(resource, options);
     if (!response.ok) {
       failedDownload(url, `HTTP ${response.status}`);
-    } else if (response.body && state === "starting") {
+    } else if (response.body && worker.state === "starting") {
       counting = true;
       countBytes(response.clone().body, url);
     }
@@ -159,12 +168,11 @@ function importModule(url) {
   return loading;
 }
 
-let lastBeat = performance.now();
 const heartbeat = setInterval(() => {
   const now = performance.now();
   // moved: a byte arrived since the last message
-  if (watching) self.postMessage({ type: "progress", downloading: download.active > 0, moved: download.lastByteAt > lastBeat });
-  lastBeat = now;
+  if (worker.watching) self.postMessage({ type: "progress", downloading: download.active > 0, moved: download.lastByteAt > worker.lastBeat });
+  worker.lastBeat = now;
 }, 1000);
 
 // Start every download at once (when this browser can run Pyodide): the runtime's modules and
@@ -251,7 +259,7 @@ async function fromSnapshot() {
   const calc = pyodide.pyimport("calc");
   const check = calc.evaluate_json(snap.checkScenario, snap.checkToday); // a fixed date: the report names it
   if (check !== snap.checkReport) throw new Error("snapshot: self-check gave another report");
-  restored = pyodide;
+  worker.restored = pyodide;
   return calc;
 }
 
@@ -261,14 +269,13 @@ async function fromSnapshot() {
 // standard library in the restored file system is empty). Either way, Python is started normally
 // once, and the scenario computed again: the same result, a few seconds later.
 const MISSING_IMPORT = '"code": "module_missing"';
-let normal = null; // the normal start, once the restored Python has fallen short
 
 const CALLS = { evaluate: "evaluate_json", compare: "compare_json" };
 
 /** calc's answer to `text` as of `today` (the page's local date, YYYY-MM-DD; calc.clock). */
 async function evaluate(text, call = "evaluate_json", today = undefined) {
-  const ask = () => (today ? calc[call](text, today) : calc[call](text));
-  if (!restored) return ask();
+  const ask = () => (today ? worker.calc[call](text, today) : worker.calc[call](text));
+  if (!worker.restored) return ask();
   let report = null;
   try {
     report = ask();
@@ -277,11 +284,11 @@ async function evaluate(text, call = "evaluate_json", today = undefined) {
   }
   if (report !== null && !report.includes(MISSING_IMPORT)) return report;
   console.warn("calculator: the memory snapshot lacks what this scenario needs; starting Python normally");
-  normal ??= normalStart();
-  const started = await normal;
-  if (restored) {
-    calc = started;
-    restored = null;
+  worker.normal ??= normalStart();
+  const started = await worker.normal;
+  if (worker.restored) {
+    worker.calc = started;
+    worker.restored = null;
   }
   return ask();
 }
@@ -295,23 +302,17 @@ async function normalStart() {
     packages: ["calc"],
     ...quiet,
   });
-  python = pyodide;
+  worker.python = pyodide;
   return pyodide.pyimport("calc");
 }
-
-let python = null; // the Pyodide of the normal start, once there is one (the batch requests use it)
-let batchRequests = null; // batch/batch-requests.js, once a batch request came
 
 /** A Python started normally, with calc (the batch requests'): the worker's own, else one now. */
 async function normalPython() {
   await started;
-  if (state !== "ready") throw Object.assign(new Error("Python did not start"), { reason: (failure && failure.reason) || "start" });
-  await (normal ??= normalStart());
-  return python;
+  if (worker.state !== "ready") throw Object.assign(new Error("Python did not start"), { reason: (worker.failure && worker.failure.reason) || "start" });
+  await (worker.normal ??= normalStart());
+  return worker.python;
 }
-
-let calc = null;
-let restored = null; // the Pyodide restored from the snapshot, until a scenario needs more than it holds
 
 const started = (async () => {
   if (missing) {
@@ -323,7 +324,7 @@ const started = (async () => {
   try {
     if (snap) {
       try {
-        calc = await fromSnapshot();
+        worker.calc = await fromSnapshot();
         start = "snapshot";
       } catch (err) {
         fallback = String((err && err.message) || err);
@@ -332,10 +333,10 @@ const started = (async () => {
     } else if (forcedNormal) {
       fallback = "start=normal";
     }
-    if (state !== "starting") return; // a download failed meanwhile: reported already
-    if (!calc) calc = await (normal = normalStart());
-    if (state !== "starting") return;
-    state = "ready";
+    if (worker.state !== "starting") return; // a download failed meanwhile: reported already
+    if (!worker.calc) worker.calc = await (worker.normal = normalStart());
+    if (worker.state !== "starting") return;
+    worker.state = "ready";
     clearInterval(heartbeat);
     self.postMessage({ type: "ready", start, ms: performance.now() - t0, fallback, phases });
   } catch (err) {
@@ -343,29 +344,27 @@ const started = (async () => {
   }
 })();
 
-let newest = 0;
-
 self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (msg && msg.type === "watch") {
-    watching = true;
+    worker.watching = true;
     return;
   }
   if (msg && typeof msg.type === "string" && msg.type.startsWith("batch-")) {
-    batchRequests ??= import("../batch/batch-requests.js").then((m) => new m.BatchRequests(normalPython, reasonOf));
-    batchRequests.then((requests) => requests.answer(msg), () => self.postMessage({ type: "batch-failed", id: msg.id, reason: "download" }));
+    worker.batchRequests ??= import("../batch/batch-requests.js").then((m) => new m.BatchRequests(normalPython, reasonOf));
+    worker.batchRequests.then((requests) => requests.answer(msg), () => self.postMessage({ type: "batch-failed", id: msg.id, reason: "download" }));
     return;
   }
   if (!msg || !Object.hasOwn(CALLS, msg.type)) return;
-  newest = Math.max(newest, msg.id);
+  worker.newest = Math.max(worker.newest, msg.id);
   await started;
   // Requests that arrived while Python was busy (or starting) are all in the queue now: a task
   // later, only the newest is computed, the outdated ones dropped (the page sends one at a time
   // once Python is ready, engine.js; this holds whoever sends).
   await new Promise((resolve) => setTimeout(resolve, 0));
-  if (msg.id !== newest) return;
-  if (!calc || state !== "ready") {
-    self.postMessage({ type: "error", id: msg.id, reason: (failure && failure.reason) || "start" });
+  if (msg.id !== worker.newest) return;
+  if (!worker.calc || worker.state !== "ready") {
+    self.postMessage({ type: "error", id: msg.id, reason: (worker.failure && worker.failure.reason) || "start" });
     return;
   }
   try {

@@ -272,7 +272,7 @@ def test_python_out_of_memory_in_a_calculation(fresh, site_url):
 
     def oom(code):
         return code + (
-            "\nstarted.then(() => { const real = calc; calc = { evaluate_json(text, today) {"
+            "\nstarted.then(() => { const real = worker.calc; worker.calc = { evaluate_json(text, today) {"
             f" if (text.includes({json.dumps(MEMORY_MARK)})) throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');"
             " return real.evaluate_json(text, today); } }; });\n"
         )
