@@ -230,15 +230,22 @@ export class ActivityList {
  * and the cards drawn or the print summary ask for a few dozen.
  */
 export function creditsByActivity(report) {
-  const found = new Map();
+  const found = new Map(); // index -> [line, year, planned, line, year, planned, …]
   for (const year of report?.years || []) {
     for (const [lines, planned] of [[year.lines || [], false], [year.planned_lines || [], true]]) {
       for (const line of lines) {
-        const list = found.get(line.activity) || [];
-        list.push([line, year.year, planned]);
-        found.set(line.activity, list);
+        const list = found.get(line.activity);
+        if (list) list.push(line, year.year, planned);
+        else found.set(line.activity, [line, year.year, planned]);
       }
     }
   }
-  return { get: (index) => (found.get(index) || []).map(([line, year, planned]) => ({ ...line, year, planned })) };
+  return {
+    get(index) {
+      const list = found.get(index) || [];
+      const lines = [];
+      for (let at = 0; at < list.length; at += 3) lines.push({ ...list[at], year: list[at + 1], planned: list[at + 2] });
+      return lines;
+    },
+  };
 }

@@ -103,7 +103,7 @@ export class Comparison {
       result = { failed: err.message };
     }
     this.button.disabled = false;
-    this.after(); // the form's own calculation again (this request took the engine's turn)
+    setTimeout(this.after, 0); // the form's own calculation again, in a task of its own (this request took the engine's turn)
     const shown = clear(this.container).appendChild(el("div")); // this comparison's, until a newer one
     if (result === null) {
       shown.append(el("p", { role: "status" }, "内容有改动，对比已停止；请再点一次“对比各地区”。"));

@@ -6,7 +6,6 @@
 // issue 22): #report is aria-busy meanwhile, and data-report and `ready` come once it is drawn
 // whole, so they still mean the fresh report. State: page.lastReport, drawing, redraw,
 // lastAnnounced, printPending, offline (state.js).
-import { creditsByActivity } from "./activities.js";
 import { changed } from "./calculation.js";
 import { showDatesRead } from "./date-field.js";
 import { byId } from "./dom.js";
@@ -166,7 +165,7 @@ export function drawPrintSummary() {
   page.printPending = false;
   const { scenario, lastReport } = page;
   renderPrintSummary(byId("print-summary"), {
-    report: lastReport, scenario, kindName, kindOf, credited: creditsByActivity(lastReport),
+    report: lastReport, scenario, kindName, kindOf, credited: page.parts.activities.credited, // lastReport's (showReport)
     place: (activity) => page.parts.grid.place(activity),
     policyName: regionCatalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
   });
