@@ -27,6 +27,7 @@ MAX_BATCH_COLUMNS = 300  # columns read from one sheet (years 2000—2100 of 公
 MAX_LINK_CHARS = 8_000  # longer scenarios are shared as a file (README: 分享链接的长度)
 HISTORY_STATES = 8  # earlier states kept in this browser (保存的历史版本)
 HISTORY_CHARS = 1_000_000  # characters all of them may take together (localStorage holds ~2.5-5 M)
+LAST_RESULT_CHARS = 1_000_000  # the last result kept for a returning visitor; a longer report (500 projects × 26 years: 7 MB) is not kept
 
 
 def as_dict() -> dict:

@@ -26,6 +26,11 @@ alike:
                tests/unit_staff.py) is chosen: the time to read it, to the whole result, and the
                longest main-thread task meanwhile; also the page's start (to Python ready)
   batch-cold   the same with a fresh profile (the runtime and openpyxl downloaded first)
+  big-warm, compare-warm
+               big inputs (issue 22): 500 projects × 26 years imported, then reloaded; 10,000
+               activities compared across regions (scripts/bench_big_inputs.py); not in the
+               default set: `--variants big-warm,compare-warm,phone-big-warm,phone-compare-warm`,
+               written between the `bench-big:` markers
 
 Any variant prefixed "phone-" runs on the phone profile: DevTools' "4G" network conditions
 (CDP Network.emulateNetworkConditions: 4 Mbps down, 3 Mbps up, 20 ms) and a 4x slower processor
@@ -73,6 +78,8 @@ from sitebuild.static_host import make_server  # noqa: E402
 from sitebuild.warmup import heavy_scenario  # noqa: E402
 from calc import catalogue, evaluate  # noqa: E402
 from tests import unit_staff  # noqa: E402  (the batch variants' unit, as the page's tests make it)
+
+import bench_big_inputs as big_inputs  # noqa: E402  (scripts/, beside this file)
 
 PAGE = ROOT / "docs" / "performance.md"
 SCENARIO = ROOT / "docs" / "examples" / "qinghai_2025.json"
@@ -125,6 +132,7 @@ DEFAULT_VARIANTS = ("calc-cold,bare-cold,calc-warm,bare-warm,normal-cold,return-
                     "phone-calc-cold,phone-bare-cold,phone-calc-warm,phone-bare-warm,phone-region-cold,phone-return-warm,"
                     "phone-guide-warm,phone-heavy-warm,batch-warm")
 EDIT_VARIANTS = "guide-warm,heavy-warm,phone-guide-warm,phone-heavy-warm"  # --variants for the edit figures alone
+BIG_VARIANTS = "big-warm,compare-warm,phone-big-warm,phone-compare-warm"  # --variants for the big inputs (issue 22)
 
 # Recorded in every page before its own scripts run (no inline script: an init script).
 PROBE = """
@@ -197,7 +205,7 @@ class Browser:
         self.ctx = p.chromium.launch_persistent_context(
             str(profile), executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
             viewport={"width": 390, "height": 844} if phone else {"width": 1280, "height": 900})
-        self.ctx.add_init_script(PROBE)
+        self.ctx.add_init_script(PROBE + big_inputs.PROBE)
         self.page = self.ctx.pages[0] if self.ctx.pages else self.ctx.new_page()
         if phone:
             cdp = self.ctx.new_cdp_session(self.page)
@@ -238,6 +246,8 @@ def run_once(p, server, base: str, variant: str, profile: Path, texts: dict) -> 
             out["prefetch_bytes"] = server.bytes_sent
             page.wait_for_timeout(500)
         server.reset_count()
+        if kind in big_inputs.KINDS:
+            return {**out, **big_inputs.run(page, kind, base, texts, wait_probe)}
         url = {
             "calc": base + share_link(texts["scenario"]),
             "bare": base + "__bench__/bare/",
@@ -411,7 +421,7 @@ def main() -> int:
 
     variants = args.variants.split(",")
     texts = {"scenario": SCENARIO.read_text("utf-8"), "heavy": json.dumps(heavy_scenario(), ensure_ascii=False),
-             "guide": json.dumps(guide_record(), ensure_ascii=False)}
+             "guide": json.dumps(guide_record(), ensure_ascii=False), **big_inputs.texts()}
     results: dict[str, list[dict]] = {v: [] for v in variants}
     loads = [load()]
     print(f"load average before: {loads[0]:.2f}", flush=True)
@@ -428,6 +438,7 @@ def main() -> int:
                 if v.endswith("-warm"):
                     warm_profiles[v] = tmp / f"profile-{v}"
                     first = v.replace("return-", "calc-").replace("heavy-", "calc-").replace("guide-", "calc-")  # batch-warm: batch-cold
+                    first = first.replace("big-", "calc-").replace("compare-", "calc-")
                     run_once(p, server, base, first.replace("-warm", "-cold"), warm_profiles[v], texts)
             for i in range(args.runs):
                 for v in variants:
@@ -458,7 +469,7 @@ def med(rows: list[dict], key: str):
 
 KEYS = ("first_result", "last_result", "form_usable", "recalc", "longest_task", "bytes", "bytes_to_result",
         "worker_start", "prefetch", "prefetch_bytes", "edit_verdict",
-        "batch_ready", "batch_read", "batch_total")
+        "batch_ready", "batch_read", "batch_total", *big_inputs.KEYS)
 
 
 def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list[float]) -> dict:
@@ -467,7 +478,9 @@ def summarize(results: dict[str, list[dict]], build_s: float | None, loads: list
            "variants": {}}
     for v, rows in results.items():
         row = out["variants"][v] = {k: med(rows, k) for k in KEYS}
-        row["max_longest_task"] = max((r["longest_task"] for r in rows), default=None)
+        row["max_longest_task"] = max((r["longest_task"] for r in rows if r.get("longest_task") is not None), default=None)
+        for key in big_inputs.MAXED:
+            row[f"max_{key}"] = max((r[key] for r in rows if r.get(key) is not None), default=None)
         row["max_first_result"] = max((r.get("first_result") for r in rows if r.get("first_result") is not None), default=None)
         row["max_edit_verdict"] = max((r["edit_verdict_max"] for r in rows if r.get("edit_verdict_max") is not None), default=None)
         row["max_batch_total"] = max((r["batch_total"] for r in rows if r.get("batch_total") is not None), default=None)
@@ -539,8 +552,12 @@ def is_batch(variant: str) -> bool:
     return variant.removeprefix("phone-").startswith("batch-")
 
 
+def is_big(variant: str) -> bool:
+    return variant.removeprefix("phone-").split("-")[0] in big_inputs.KINDS
+
+
 def table(s: dict, phone: bool) -> list[str]:
-    v = {k: row for k, row in s["variants"].items() if k.startswith("phone-") == phone and not is_batch(k)}
+    v = {k: row for k, row in s["variants"].items() if k.startswith("phone-") == phone and not is_batch(k) and not is_big(k)}
     if not v:
         return []
     lines = [
@@ -654,6 +671,8 @@ def write_block(marker: str, lines: list[str]) -> None:
     block = "\n".join(lines).rstrip()
     text = PAGE.read_text("utf-8")
     start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    if start not in text or end not in text:
+        raise SystemExit(f"{PAGE.relative_to(ROOT)} has no {start} … {end} block")
     head, _, rest = text.partition(start)
     _, _, tail = rest.partition(end)
     PAGE.write_text(f"{head}{start}\n{block}\n{end}{tail}", "utf-8")
@@ -664,10 +683,13 @@ def write_page(s: dict) -> None:
     batch = batch_lines(s)
     if batch:
         write_block("bench-batch", batch)
+    big = big_inputs.lines(s["variants"], fmt_s, fmt_task)
+    if big:
+        write_block("bench-big", [measured(s), "", *big])
     edits = edit_lines(s, load_text)
     if edits:
         write_block("bench-edit", edits)
-    starts = [k for k in s["variants"] if not is_batch(k) and k.removeprefix("phone-").split("-")[0] not in EDIT_FIELD]
+    starts = [k for k in s["variants"] if not is_batch(k) and not is_big(k) and k.removeprefix("phone-").split("-")[0] not in EDIT_FIELD]
     if not any(s["variants"][k].get("first_result") is not None for k in starts):
         return  # an edit or batch run only: the start-up figures stay as they were
     lines = [measured(s), ""]

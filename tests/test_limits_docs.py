@@ -17,6 +17,7 @@ def test_privacy_page_states_calcs_limits() -> None:
         f"最多 {limits.MAX_YEARS_LIST} 个", f"最多 {limits.MAX_REQUIREMENT_YEARS} 个年度", f"每项最多 {limits.MAX_TEXT:,} 字",
         f"最多 {limits.MAX_SCENARIO_BYTES // 1_000_000} MB", f"最多 {limits.MAX_DEPTH} 层", f"{limits.MAX_LINK_CHARS:,} 个字符",
         f"最近 {limits.HISTORY_STATES} 份", f"{limits.HISTORY_CHARS // 10_000} 万字",
+        f"超过 {limits.LAST_RESULT_CHARS // 10_000} 万字的结果不保存",
     ):
         assert phrase in text, phrase
 

@@ -12,6 +12,7 @@ import { nextTask } from "./tasks.js";
 const CHUNK = 50; // cards drawn before "显示后面的条目" is offered
 const STEP = 4; // cards drawn at once when a card must be there at once (the focus goes to it)
 const SLICE_MS = 10; // otherwise cards are drawn in tasks of about this length (issue 5)
+const LONG = 100; // a list longer than this is laid out only where it is seen (calculator.css: calc-long; a shorter one whole: innerText, WebDriver and tests read every card)
 
 export class ActivityList {
   constructor(listEl, { onChange, defaultYear, owns = () => false, onSettled = () => {} }) {
@@ -27,7 +28,7 @@ export class ActivityList {
     this.more = null;
     this.drawing = 0; // increases with every render: a newer render stops an older one's steps
     this.errors = []; // the last report's errors and credits, for cards drawn after it came
-    this.credited = new Map();
+    this.credited = creditsByActivity(null);
     this.fresh = new WeakSet(); // entries added by “添加一项” whose card the person has not left yet
     listEl.addEventListener("change", (event) => {
       if (event.target.name === "kind") this.settle(event.target.closest("[data-activity]"));
@@ -68,6 +69,7 @@ export class ActivityList {
 
   render(now = STEP) {
     this.listEl.replaceChildren();
+    this.listEl.classList.toggle("calc-long", this.activities.length > LONG);
     this.cards = new Map();
     this.more = null;
     this.drawn = 0;
@@ -221,18 +223,29 @@ export class ActivityList {
   }
 }
 
-/** The report's lines grouped by the activity they credit: index -> [{...line, year}] (a planned
- * entry's lines are the year's `planned_lines`, counted apart). */
+/**
+ * The report's lines grouped by the activity they credit: get(index) -> [{...line, year, planned}]
+ * (a planned entry's lines are the year's `planned_lines`, counted apart). Only the lines of the
+ * activities asked for are copied: a big report has thousands (500 projects × 26 years, issue 22),
+ * and the cards drawn or the print summary ask for a few dozen.
+ */
 export function creditsByActivity(report) {
-  const credited = new Map();
+  const found = new Map(); // index -> [line, year, planned, line, year, planned, …]
   for (const year of report?.years || []) {
     for (const [lines, planned] of [[year.lines || [], false], [year.planned_lines || [], true]]) {
       for (const line of lines) {
-        const list = credited.get(line.activity) || [];
-        list.push({ ...line, year: year.year, planned });
-        credited.set(line.activity, list);
+        const list = found.get(line.activity);
+        if (list) list.push(line, year.year, planned);
+        else found.set(line.activity, [line, year.year, planned]);
       }
     }
   }
-  return credited;
+  return {
+    get(index) {
+      const list = found.get(index) || [];
+      const lines = [];
+      for (let at = 0; at < list.length; at += 3) lines.push({ ...list[at], year: list[at + 1], planned: list[at + 2] });
+      return lines;
+    },
+  };
 }

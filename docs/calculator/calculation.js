@@ -49,13 +49,13 @@ export function recompute() {
   if (engine.start) autosave.calculating(text);
   else page.pendingText = text;
   const today = localDate(); // read at each request (engine.js)
-  engine.evaluate(text, "evaluate", today).then((reportText) => {
-    if (reportText === null) return;
+  engine.evaluate(text, "evaluate", today).then(async (answer) => {
+    if (answer === null) return;
     page.pendingText = null;
     autosave.calculated();
-    showReport(reportText);
+    if (!(await showReport(answer.text, null, answer.value))) return; // a newer one took its place
     const usable = page.rawText !== null || hasContent(page.scenario);
-    if (document.getElementById("result").dataset.status === "ready" && usable) lastResult.remember(text, today, reportText);
+    if (document.getElementById("result").dataset.status === "ready" && usable) lastResult.remember(text, today, answer.text);
   }, (err) => {
     // Python did not start, or stopped while idle: not the scenario's doing. (Stopped in a
     // calculation, it may be: the start-up guard keeps the text, and asks before the next start.)

@@ -10,17 +10,21 @@
 // application) with calc's next step (why it is undecided, what to do), its years (state and
 // figures), calc's sentence on what went over, and the entries with calc's note, named as the
 // form names them. An edit during the comparison
-// supersedes it (its answer would be for old input).
+// supersedes it (its answer would be for old input). A long comparison (calc lists up to
+// MAX_ACTIVITIES entries a region) is drawn a region per slice (issue 22); #compare-result is
+// aria-busy from the click until every card is there.
 import { clear, el } from "./dom.js";
 import { withPhoneLink } from "./handoff.js";
+import { inSlices } from "./tasks.js";
 import { term } from "./vocabulary.js";
 import { writeJson } from "./json-text.js";
 import { badge } from "./years.js";
 
-/** calc's comparison of `scenario`: the parsed result of calc.compare_json, or null when superseded. */
+/** calc's comparison of `scenario`: the parsed result of calc.compare_json (a long one parsed by
+ * the worker, engine.js), or null when superseded. */
 export async function compareEverywhere(engine, scenario) {
-  const text = await engine.evaluate(writeJson(scenario), "compare");
-  return text === null ? null : JSON.parse(text);
+  const answer = await engine.evaluate(writeJson(scenario), "compare");
+  return answer === null ? null : answer.value ?? JSON.parse(answer.text);
 }
 
 function yearList(report) {
@@ -69,9 +73,12 @@ export function regionCard(region, nameOf) {
       el("summary", {}, `带入说明（${said} 条）`), notes) : null);
 }
 
-/** The cards of every region, the current one first. */
-export function comparisonCards(result, nameOf) {
-  return el("div", { class: "calc-cmp-cards" }, (result.regions || []).map((r) => regionCard(r, nameOf)));
+/** The cards of every region into `container`, the current one first, as many per task as fit
+ * in a slice; resolves when drawn, or when a newer comparison took the container. */
+function drawCards(container, regions, nameOf) {
+  const cards = el("div", { class: "calc-cmp-cards" });
+  container.append(cards);
+  return inSlices(regions.length, (i) => cards.append(regionCard(regions[i], nameOf)), () => cards.isConnected);
 }
 
 export class Comparison {
@@ -87,6 +94,7 @@ export class Comparison {
     const engine = this.get.engine();
     if (!engine) return;
     this.button.disabled = true;
+    this.container.setAttribute("aria-busy", "true");
     clear(this.container).append(el("p", { role: "status" }, "正在按各地区规定计算…"));
     let result;
     try {
@@ -95,18 +103,18 @@ export class Comparison {
       result = { failed: err.message };
     }
     this.button.disabled = false;
-    clear(this.container);
+    setTimeout(this.after, 0); // the form's own calculation again, in a task of its own (this request took the engine's turn)
+    const shown = clear(this.container).appendChild(el("div")); // this comparison's, until a newer one
     if (result === null) {
-      this.container.append(el("p", { role: "status" }, "内容有改动，对比已停止；请再点一次“对比各地区”。"));
+      shown.append(el("p", { role: "status" }, "内容有改动，对比已停止；请再点一次“对比各地区”。"));
     } else if (result.failed) {
-      this.container.append(el("p", { class: "calc-error", role: "alert" }, `无法对比：${result.failed}`));
+      shown.append(el("p", { class: "calc-error", role: "alert" }, `无法对比：${result.failed}`));
     } else if (!(result.regions || []).length) {
-      this.container.append(el("ul", { class: "calc-errors", role: "alert" }, (result.errors || []).map((e) => el("li", {}, e.message))));
+      shown.append(el("ul", { class: "calc-errors", role: "alert" }, (result.errors || []).map((e) => el("li", {}, e.message))));
     } else {
-      this.container.append(
-        el("p", { role: "status" }, `已按 ${result.regions.length} 个地区的规定计算同样的内容。各地的类型和单位不同：能对应的已换算带入，不能对应的没有带入，每个地区下面的“带入说明”逐条写明。`),
-        comparisonCards(result, this.get.nameOf));
+      shown.append(el("p", { role: "status" }, `已按 ${result.regions.length} 个地区的规定计算同样的内容。各地的类型和单位不同：能对应的已换算带入，不能对应的没有带入，每个地区下面的“带入说明”逐条写明。`));
+      await drawCards(shown, result.regions, this.get.nameOf);
     }
-    this.after();
+    if (shown.isConnected) this.container.removeAttribute("aria-busy");
   }
 }

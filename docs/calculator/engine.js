@@ -53,6 +53,21 @@ export function localDate(now = new Date()) {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/** A long answer put back together: its text joined from its pieces, and its lists' parts
+ * (worker.js postAnswer) put into the value, the last first: a part's list is found through the
+ * lists put back after it. */
+function assemble(value, parts) {
+  let text = ""; // joined as a rope: copied once, where #result takes it as data-report
+  for (const part of parts) if (part.text !== undefined) text += part.text;
+  const lists = parts.filter((part) => part.text === undefined);
+  for (let i = lists.length - 1; i >= 0; i -= 1) {
+    const { path, from, items } = lists[i];
+    const list = path.reduce((node, key) => node[key], value);
+    for (let j = 0; j < items.length; j += 1) list[from + j] = items[j];
+  }
+  return { text, value };
+}
+
 /** What this page itself can tell before it starts the worker: null, or a failure reason. */
 function pageProblem() {
   if (typeof Worker !== "function") return "no_worker";
@@ -72,6 +87,7 @@ export class Engine {
     this.waiting = new Map();
     this.sent = null; // the id of the request with the worker (posted, not answered)
     this.held = null; // the newest request made meanwhile, posted when that answer comes
+    this.parts = { id: null, list: [] }; // the parts of a long answer received so far
     document.addEventListener("visibilitychange", () => {
       if (!document.hidden) this.awake();
     });
@@ -87,6 +103,7 @@ export class Engine {
     this.asked = null; // when the request with the worker was sent (after ready)
     this.sent = null;
     this.held = null;
+    this.parts = { id: null, list: [] };
     this.awake();
     const problem = pageProblem();
     if (problem) {
@@ -166,6 +183,9 @@ export class Engine {
       this.onState("ready");
     } else if (msg.type === "failed") {
       this.fail(msg.reason || "start", msg.detail);
+    } else if (msg.type === "report-part") {
+      if (this.parts.id !== msg.id) this.parts = { id: msg.id, list: [] };
+      if (msg.id === this.latest) this.parts.list.push(msg); // an outdated answer's parts are not kept
     } else if (msg.type === "report" || msg.type === "error") {
       if (msg.type === "error" && msg.reason) {
         this.fail(msg.reason, "in a calculation");
@@ -174,8 +194,10 @@ export class Engine {
       const pending = this.waiting.get(msg.id);
       this.waiting.delete(msg.id);
       if (msg.id === this.sent) this.answered();
+      const parts = this.parts.id === msg.id ? this.parts.list : [];
+      this.parts = { id: null, list: [] };
       if (!pending || msg.id !== this.latest) return;
-      if (msg.type === "report") pending.resolve(msg.report);
+      if (msg.type === "report") pending.resolve(msg.value ? assemble(msg.value, parts) : { text: msg.report, value: null });
       else pending.reject(new Error(EVALUATION_FAILED));
     }
   }
@@ -212,8 +234,8 @@ export class Engine {
     this.boot();
   }
 
-  /** Evaluate scenario JSON text as of `today`; resolves with report JSON text, or null when
-   * superseded. `call` "compare" asks for calc's comparison across regions instead (compare.js). */
+  /** Evaluate scenario JSON text as of `today`; resolves with the answer ({text, value}: the
+   * report's JSON text, and its value when it came in parts), or null when superseded. `call` "compare" asks for calc's comparison across regions instead (compare.js). */
   evaluate(scenarioText, call = "evaluate", today = localDate()) {
     this.latest += 1;
     const id = this.latest;

@@ -9,7 +9,10 @@
 //
 // One record in localStorage (next to the autosaved scenario, storage.js): {key, report, at}, for
 // a scenario with content (docs/privacy.md lists it). Where storage is blocked or full, nothing is
-// kept and nothing is shown.
+// kept and nothing is shown; nor for a report longer than LAST_RESULT_CHARS (calc/limits.py: 500
+// projects of 26 years give 7 MB, which storage cannot hold and which took tens of ms to try).
+import { limits } from "./limits.js";
+
 const KEY = "jxjy-calculator/last-result";
 
 /** A 53-bit hash of a string (cyrb53): a key, not a secret. */
@@ -68,10 +71,11 @@ export class LastResult {
     const storage = store();
     if (!key || !storage) return;
     try {
+      if (reportText.length > limits().LAST_RESULT_CHARS) throw new RangeError("too long to keep");
       storage.setItem(KEY, JSON.stringify({ key, report: reportText, at: new Date().toISOString() }));
     } catch {
       try {
-        storage.removeItem(KEY); // full: better no record than an old one
+        storage.removeItem(KEY); // full, or too long: better no record than an old one
       } catch {
         // nothing to do
       }

@@ -5,10 +5,12 @@
 // place: while the person is in one of the next step's own fields, that field (and its row)
 // stays as it is, with the focus and the caret, and everything around it is the new report's
 // (answerInPlace); a field the new next step no longer asks for goes once the focus leaves it.
-// Folded parts the person opened stay open.
+// Folded parts the person opened stay open. The years are drawn as many per task as fit in a
+// slice (tasks.js): 500 projects of 26 years (issue 22) are not drawn in one long task.
 import { el } from "./dom.js";
 import { plannerSection } from "./planner.js";
 import { readinessSection } from "./readiness.js";
+import { inSlices } from "./tasks.js";
 import { words } from "./vocabulary.js";
 import { yearSection } from "./years.js";
 
@@ -51,9 +53,10 @@ function calendarYear(report, scenario) {
  * Fill `container` with the report. ctx: {scenario, catalogue, kindName(id), kindOf(id),
  * place(activity), untouched(index), onEnterRequirement(year), onAdd(activity), onFact(),
  * onRequirement(), onRecheck(year)} — untouched(index): a new card not left yet (activities.js),
- * its missing kind unsaid.
+ * its missing kind unsaid. Resolves true when every year is drawn (in this task when they fit in
+ * a slice), false when `current()` turned false first (a newer drawing began).
  */
-export function renderReport(container, report, ctx) {
+export function renderReport(container, report, ctx, current = () => true) {
   const { scenario, kindName } = ctx;
   const kept = keptAnswer(container);
   // everything but a kept answer box goes (removing it would take the focus from the person)
@@ -66,11 +69,8 @@ export function renderReport(container, report, ctx) {
   if (said.length) before.push(renderErrors(said, scenario, kindName, ctx.place));
   if ((report.warnings || []).length) before.push(renderWarnings(report.warnings));
   const nameOf = (index) => activityName(scenario, index, kindName, ctx.place);
+  const years = el("section", { class: "calc-years" }, el("h3", {}, "逐年学时"));
   if ((report.years || []).length) {
-    const years = el("section", { class: "calc-years" }, el("h3", {}, "逐年学时"));
-    for (const year of report.years) {
-      years.append(yearSection(year, { nameOf, kindOf: ctx.kindOf, onEnterRequirement: ctx.onEnterRequirement }));
-    }
     after.push(years, plannerSection(report, { currentYear: calendarYear(report, scenario) }));
   } else if (!errors.length) {
     after.push(el("p", { class: "calc-hint" }, "填写每年的学时或添加学习、成果后，这里会显示每年的学时。"));
@@ -91,6 +91,8 @@ export function renderReport(container, report, ctx) {
   }
   answer.before(...before);
   answer.after(...after);
+  const each = { nameOf, kindOf: ctx.kindOf, onEnterRequirement: ctx.onEnterRequirement };
+  return inSlices((report.years || []).length, (i) => years.append(yearSection(report.years[i], each)), current);
 }
 
 /** The answer box, with a watch: a field the next step no longer asks for, kept while it had

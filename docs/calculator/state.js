@@ -12,6 +12,8 @@
 //   queued        a calculation is queued for the next task (edits in one task ask once)
 //   engine        the calculation program (engine.js), made first at start
 //   lastReport    the last fresh report (parsed), drawn again when the form asks
+//   drawing       counts the reports drawn: a big one drawn in slices stops when a newer begins
+//   redraw        the form asked for the report drawn again while one was being drawn
 //   lastAnnounced the sentence last given to the screen reader (#announce)
 //   printPending  the print summary waits for its own task
 //   offline       the service worker has been asked for (once, after the first result)
@@ -30,6 +32,8 @@ export const page = {
   queued: false,
   engine: null,
   lastReport: null,
+  drawing: 0,
+  redraw: false,
   lastAnnounced: "",
   printPending: false,
   offline: false,

@@ -2,9 +2,10 @@
 // (loading, stale, ready, computing, error) and data-report, #result-error, the phone's result bar
 // (#result-jump-text), the screen reader's announcement (#announce), the drawn report (report.js),
 // the last saved result while the fresh one comes (last-result.js) and the hidden print summary.
-// All text is set as text, never as HTML. State: page.lastReport, lastAnnounced, printPending,
-// offline (state.js).
-import { creditsByActivity } from "./activities.js";
+// All text is set as text, never as HTML. A big report's years are drawn in slices (report.js,
+// issue 22): #report is aria-busy meanwhile, and data-report and `ready` come once it is drawn
+// whole, so they still mean the fresh report. State: page.lastReport, drawing, redraw,
+// lastAnnounced, printPending, offline (state.js).
 import { changed } from "./calculation.js";
 import { showDatesRead } from "./date-field.js";
 import { byId } from "./dom.js";
@@ -54,21 +55,30 @@ export function showRestarting() {
   jumpText("计算程序启动中…");
 }
 
-/** Show a report: calc's fresh one, or (saved: {report, at}) the last saved one, marked as such. */
-export function showReport(reportText, saved = null) {
-  let report;
-  try {
-    report = JSON.parse(reportText);
-  } catch {
-    showError("计算结果无法读取。");
-    return;
+/**
+ * Show a report: calc's fresh one, or (saved: {report, at}) the last saved one, marked as such.
+ * `value` is the report already parsed (a long answer, engine.js). Resolves true once it is drawn
+ * whole, false when a newer drawing took its place first (or it could not be read).
+ */
+export async function showReport(reportText, saved = null, value = null) {
+  let report = value;
+  if (report === null) {
+    try {
+      report = JSON.parse(reportText);
+    } catch {
+      showError("计算结果无法读取。");
+      return false;
+    }
   }
   const { grid, activities, lastResult } = page.parts;
-  drawReport(report);
+  const drawing = (page.drawing += 1);
+  page.redraw = false;
+  if (!(await drawReport(report, () => page.drawing === drawing))) return false;
+  if (page.redraw) drawAgain(report); // the form changed how it is shown meanwhile (redrawReport)
   if (saved) {
     lastResult.mark(saved);
     jumpText(`上次的结果：${summarySentence(report).replace(/^计算完成：/, "")}（正在更新）`);
-    return;
+    return true;
   }
   lastResult.unmark();
   page.lastReport = report;
@@ -97,12 +107,16 @@ export function showReport(reportText, saved = null) {
     page.lastAnnounced = sentence;
     byId("announce").textContent = sentence;
   }
+  return true;
 }
 
-/** Draw a report into the result. */
-function drawReport(report) {
+/** Draw a report into the result; `current()` is false once a newer drawing has begun. Resolves
+ * when drawn (at once for a report that fits in a slice), or stopped (false). */
+async function drawReport(report, current = () => true) {
   const { grid, activities } = page.parts;
-  renderReport(byId("report"), report, {
+  const box = byId("report");
+  box.setAttribute("aria-busy", "true");
+  const drawn = await renderReport(box, report, {
     scenario: page.scenario, kindName, kindOf, catalogue: regionCatalogue(),
     place: (activity) => grid.place(activity),
     untouched: (index) => activities.untouched(index),
@@ -120,12 +134,22 @@ function drawReport(report) {
       renderRequirements(byId("requirement-list"), page.scenario, byId("requirements"), changed);
       changed();
     },
-  });
+  }, current);
+  if (drawn) box.removeAttribute("aria-busy");
+  return drawn;
 }
 
-/** The last fresh report drawn again (the form changed how it is shown, not what it is). */
+/** The last fresh report drawn again (the form changed how it is shown, not what it is); while a
+ * report is being drawn, again once it is. */
 export function redrawReport() {
-  if (page.lastReport) drawReport(page.lastReport);
+  if (byId("report").hasAttribute("aria-busy")) page.redraw = true;
+  else if (page.lastReport) drawAgain(page.lastReport);
+}
+
+function drawAgain(report) {
+  page.redraw = false;
+  const drawing = (page.drawing += 1);
+  drawReport(report, () => page.drawing === drawing);
 }
 
 // The one-page print summary is hidden on screen: it is drawn in a task of its own after the
@@ -141,7 +165,7 @@ export function drawPrintSummary() {
   page.printPending = false;
   const { scenario, lastReport } = page;
   renderPrintSummary(byId("print-summary"), {
-    report: lastReport, scenario, kindName, kindOf, credited: creditsByActivity(lastReport),
+    report: lastReport, scenario, kindName, kindOf, credited: page.parts.activities.credited, // lastReport's (showReport)
     place: (activity) => page.parts.grid.place(activity),
     policyName: regionCatalogue() ? policyName(scenario.policy) : String(scenario.policy ?? "—"),
   });
@@ -156,6 +180,8 @@ export function showSavedResult() {
 }
 
 export function withdrawSavedResult() {
+  page.drawing += 1; // a saved result still being drawn stops
+  byId("report").removeAttribute("aria-busy");
   page.parts.lastResult.unmark();
   byId("report").replaceChildren();
   if (result().dataset.status === "stale") result().dataset.status = "loading";

@@ -2,7 +2,7 @@
 // {type: "evaluate", id, scenario: JSON text} with {type: "report", id, report: JSON text},
 // computed by calc.evaluate_json, the same code the command line and the tests run; and
 // {type: "compare", …} the same way with calc.compare_json (the scenario under every region's
-// rules, for compare.js).
+// rules, for compare.js). A long answer comes in parts (postAnswer, issue 22).
 //
 // Fast path: restore the memory snapshot made at build time with calc already imported
 // (sitebuild/snapshot.py), about a third of a normal start; it holds only the Python calc used at
@@ -344,6 +344,69 @@ const started = (async () => {
   }
 })();
 
+// A long answer (500 projects of 26 years: a 7 MB report) is parsed here and sent in parts, each
+// a message, and so a task of the page, of its own: the page never parses it, nor takes it in one
+// long task. {type: "report-part", id, path, from, items}: a run of a big list's elements (its
+// own big lists taken out first, deepest first); {type: "report-part", id, text}: a piece of the
+// JSON text (for #result's data-report: 7 MB in one message took 40 ms to receive on a slowed
+// phone); then {type: "report", id, value: the rest}. engine.js puts the parts back, the last
+// first, and joins the text.
+const PART_CHARS = 200_000;
+const TEXT_CHARS = 1_000_000;
+
+/** The length of `value`'s JSON, about (strings as UTF-16 units, no escapes), each object's and
+ * list's kept in `sizes`. */
+function measure(value, sizes) {
+  if (value === null || typeof value !== "object") return typeof value === "string" ? value.length + 2 : String(value).length;
+  let chars = 2;
+  for (const key of Object.keys(value)) chars += measure(value[key], sizes) + 1 + (Array.isArray(value) ? 0 : key.length + 3);
+  sizes.set(value, chars);
+  return chars;
+}
+
+/** The runs of `value`'s big lists into `parts`, each list emptied in `value`; the characters taken. */
+function takeParts(value, path, parts, sizes) {
+  let taken = 0;
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    if (!child || typeof child !== "object" || sizes.get(child) <= PART_CHARS) continue;
+    taken += takeParts(child, [...path, key], parts, sizes);
+    if (!Array.isArray(child) || sizes.get(child) <= PART_CHARS) continue; // small, once its own lists are out
+    let run = { path: [...path, key], from: 0, items: [] };
+    let chars = 0;
+    child.forEach((item, at) => {
+      const size = item !== null && typeof item === "object" ? sizes.get(item) : 8;
+      if (run.items.length && chars + size > PART_CHARS) {
+        parts.push(run);
+        run = { path: run.path, from: at, items: [] };
+        chars = 0;
+      }
+      run.items.push(item);
+      chars += size;
+    });
+    parts.push(run);
+    value[key] = [];
+    taken += sizes.get(child) - 2; // what is left of it, but the []
+  }
+  if (taken) sizes.set(value, sizes.get(value) - taken);
+  return taken;
+}
+
+function postAnswer(id, report) {
+  if (report.length <= PART_CHARS) {
+    self.postMessage({ type: "report", id, report });
+    return;
+  }
+  const value = JSON.parse(report);
+  const sizes = new WeakMap();
+  measure(value, sizes);
+  const parts = [];
+  takeParts(value, [], parts, sizes);
+  for (const part of parts) self.postMessage({ type: "report-part", id, ...part });
+  for (let at = 0; at < report.length; at += TEXT_CHARS) self.postMessage({ type: "report-part", id, text: report.slice(at, at + TEXT_CHARS) });
+  self.postMessage({ type: "report", id, value });
+}
+
 self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (msg && msg.type === "watch") {
@@ -368,7 +431,7 @@ self.addEventListener("message", async (event) => {
     return;
   }
   try {
-    self.postMessage({ type: "report", id: msg.id, report: await evaluate(msg.scenario, CALLS[msg.type], msg.today) });
+    postAnswer(msg.id, await evaluate(msg.scenario, CALLS[msg.type], msg.today));
   } catch (err) {
     // A Python exception (a defect in calc for this input) leaves Python working: the page says
     // this input could not be computed. Anything else (a WebAssembly trap, memory exhausted) has
