@@ -9,6 +9,18 @@ import pytest
 from .drivers import ENGINES, EngineMissing
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed engine test shows what the engine's own processes said (a crash's last words)."""
+    outcome = yield
+    report = outcome.get_result()
+    engine = getattr(item, "funcargs", {}).get("engine")
+    if report.failed and engine is not None:
+        tail = engine.log_tail()
+        if tail:
+            report.sections.append((f"{engine.name}: its own log, last lines", tail))
+
+
 @pytest.fixture(scope="session")
 def engines():
     started = {}

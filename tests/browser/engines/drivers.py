@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,6 +36,7 @@ FIREFOX = "/usr/bin/firefox-esr"
 XVFB = "Xvfb"
 NODE = "node"
 POLL_S = 0.1
+LOG_TAIL = 40  # lines of an engine's own log shown with a failed test
 FAKETIME = "/usr/lib/x86_64-linux-gnu/faketime/libfaketimeMT.so.1"
 
 
@@ -56,6 +58,10 @@ class Engine:
 
     def run(self, function: str, *args):
         raise NotImplementedError
+
+    def log_tail(self) -> str:
+        """The last lines the engine's own processes wrote, for a failed test's report ("" if none)."""
+        return ""
 
     def wait_for(self, function: str, *args, timeout: float = 90.0):
         """Poll `function(...args)` in the page until it returns a true value; return that value."""
@@ -89,11 +95,16 @@ class WebKit(Engine):
         self.xvfb, display = start_xvfb()
         try:
             clock = {"LD_PRELOAD": FAKETIME, "FAKETIME": f"{seconds_to(TODAY):+d}"}
-            service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display, **clock})
+            # WebKitWebDriver's output and the browser's (MiniBrowser and its web process inherit it):
+            # nothing on a good run; a test that fails shows its last lines (conftest.py)
+            self.log = Path(tempfile.mkstemp(prefix="webkitgtk-", suffix=".log")[1])
+            service = Service(executable_path=WEBKIT_DRIVER, env={**os.environ, "DISPLAY": display, **clock},
+                              log_output=str(self.log))
             options = webdriver.WebKitGTKOptions()
             self.driver = webdriver.WebKitGTK(options=options, service=service)
         except Exception:
             self.xvfb.terminate()
+            self.log.unlink(missing_ok=True)
             raise
         self.driver.set_window_size(1280, 900)
         self.version = self.driver.capabilities.get("browserVersion", "?")
@@ -129,12 +140,17 @@ class WebKit(Engine):
     def pdf(self) -> bytes:
         raise NotImplementedError("WebKitWebDriver cannot print")
 
+    def log_tail(self) -> str:
+        lines = self.log.read_text(encoding="utf-8", errors="replace").splitlines()
+        return "\n".join(lines[-LOG_TAIL:])
+
     def close(self) -> None:
         try:
             self.driver.quit()
         finally:
             self.xvfb.terminate()
             self.xvfb.wait(timeout=10)
+            self.log.unlink(missing_ok=True)
 
 
 def start_xvfb() -> tuple[subprocess.Popen, str]:
