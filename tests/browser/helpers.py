@@ -22,9 +22,14 @@ def open_scenario(page, site_url, scenario):
 
 
 def wait_report(page, predicate_js: str):
-    """Wait until the report in #result satisfies a JS predicate over `r` (the parsed report)."""
+    """Wait until the report in #result satisfies a JS predicate over `r` (the parsed report) and
+    is the report of the newest edit: not while #result is `computing` (an edit made, its report
+    not drawn yet). Without that, the report from before the last action, or of a half-typed
+    value (197305 is already a date), could satisfy a predicate the final one also does, and the
+    test went on to check it: seen under load."""
     page.wait_for_function(
-        "() => { const t = document.getElementById('result')?.dataset.report; if (!t) return false;"
+        "() => { const node = document.getElementById('result'); const t = node?.dataset.report;"
+        " if (!t || node.dataset.status === 'computing') return false;"
         f" const r = JSON.parse(t); return ({predicate_js}); }}",
         timeout=START_TIMEOUT_MS,
     )

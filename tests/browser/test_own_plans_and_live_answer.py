@@ -50,8 +50,10 @@ def year_of(report: dict, year: int) -> dict:
     return found
 
 
-def printed_text(page) -> str:
-    page.wait_for_function("() => document.getElementById('print-summary').textContent.includes('非官方自查')")
+def printed_text(page, conclusion: str) -> str:
+    """The print summary as printed, once it says `conclusion` (drawn in a task after the report)."""
+    page.wait_for_function("(c) => document.getElementById('print-summary').textContent.includes(c)",
+                           arg=conclusion, timeout=START_TIMEOUT_MS)
     page.emulate_media(media="print")
     text = page.locator("#print-summary").inner_text()
     page.emulate_media(media="null")
@@ -87,8 +89,9 @@ def test_a_grid_cell_of_an_open_year_is_planned_in_one_tap_and_done_in_one_more(
     kinds = grid("hefei", [(2025, 30, 60)])
     assert [a for a in saved_scenario(page)["activities"] if a["year"] == 2025] == [{**a, "planned": True} for a in kinds]
     # printed apart, as the planner's entries are
-    sheet = printed_text(page)
-    assert "结论（2025年中级职称评审）：完成计划后可满足" in sheet
+    conclusion = "结论（2025年中级职称评审）：完成计划后可满足"
+    sheet = printed_text(page, conclusion)
+    assert conclusion in sheet  # printed, not only drawn
     year_2025 = [line for line in sheet.splitlines() if line.startswith("2025")][0]
     assert "0/30" in year_2025 and "0/60" in year_2025
     planned = page.locator("#print-summary table.calc-print-planned").inner_text()

@@ -104,7 +104,9 @@ def test_keyboard_only_entry_of_an_activity(page, site_url):
     report = wait_report(page, "r.years.some(y => y.year === 2025 && y.public === 30)")
     assert report["errors"] == []
     assert "已达标" in page.inner_text(".calc-year-report[data-year='2025']") or "未达标" in page.inner_text(".calc-year-report[data-year='2025']")
-    page.wait_for_function("() => document.getElementById('announce').textContent.includes('计算完成')", timeout=START_TIMEOUT_MS)
+    # this report's sentence (the empty form's, 计算完成：暂无数据。, was there before)
+    page.wait_for_function("(t) => document.getElementById('announce').textContent === t",
+                           arg=f"计算完成：{report['summary_text']}。", timeout=START_TIMEOUT_MS)
 
 
 def test_compare_all_regions(page, site_url):

@@ -140,8 +140,11 @@ def see_answer(hands: Hands, phone: bool) -> None:
         assert box and box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], selector
 
 
-def printed(page) -> str:
-    page.wait_for_function("() => document.getElementById('print-summary').textContent.includes('非官方自查')")
+def printed(page, conclusion: str) -> str:
+    """The print summary as printed, once it says `conclusion` (it is drawn in a task after the
+    report: until then it can still be the last report's)."""
+    page.wait_for_function("(c) => document.getElementById('print-summary').textContent.includes(c)",
+                           arg=conclusion, timeout=START_TIMEOUT_MS)
     page.emulate_media(media="print")
     text = page.locator("#print-summary").inner_text()
     page.emulate_media(media="null")  # page.pdf() prints with the emulated media: none
@@ -219,8 +222,9 @@ def test_the_nurse_is_sent_to_the_health_commission(browser, site_url, viewport,
     assert page.inner_text("#verdict-answer") == "按行业主管部门的规定执行"
     assert "省卫生健康委" in page.inner_text("#next-step") and "0971-8244594" in page.inner_text("#next-step")
     assert "尚缺" not in page.inner_text("#report")
-    sheet = printed(page)
-    assert "结论（2025年副高级职称评审）：按行业主管部门的规定执行。下一步：请按省卫生健康委的安排" in sheet
+    conclusion = "结论（2025年副高级职称评审）：按行业主管部门的规定执行。下一步：请按省卫生健康委的安排"
+    sheet = printed(page, conclusion)
+    assert conclusion in sheet  # printed, not only drawn
     assert page.locator("#next-step .calc-recheck").count() == 0  # nothing to check again
     finish(page, context, "nurse", day, viewport["width"], hands, answer_at)
     assert hands.count <= LIMIT or not phone, hands.log
@@ -280,8 +284,9 @@ def test_the_engineer_needs_2025_and_plans_it(browser, site_url, viewport):
     assert report["readiness"]["status"] == "not_ready"  # planned hours are not done hours
     assert page.inner_text("#verdict-answer") == "完成计划后可满足"
     assert page.locator("#activity-list > li.calc-planned").count() == 2
-    sheet = printed(page)
-    assert "结论（2025年中级职称评审）：完成计划后可满足" in sheet
+    conclusion = "结论（2025年中级职称评审）：完成计划后可满足"
+    sheet = printed(page, conclusion)
+    assert conclusion in sheet  # printed, not only drawn
     assert "40 + 补学20 / 60（2024年补入）" in sheet
     assert "计划：尚未完成，不计入上面的学时和结论" in sheet
     year_2025 = [line for line in sheet.splitlines() if line.startswith("2025")][0]
@@ -316,8 +321,9 @@ def test_the_engineer_after_2025_is_told_it_is_over_and_checks_2026_in_one_tap(b
     assert page.inner_text("#verdict-answer") == "完成计划后可满足"
     saved = json.loads(page.evaluate("() => localStorage.getItem('jxjy-calculator/scenario')"))
     assert saved["target"] == {"type": "review", "level": "intermediate", "year": 2026}
-    sheet = printed(page)
-    assert "结论（2026年中级职称评审）：完成计划后可满足" in sheet
+    conclusion = "结论（2026年中级职称评审）：完成计划后可满足"
+    sheet = printed(page, conclusion)
+    assert conclusion in sheet  # printed, not only drawn
     assert "计划：尚未完成，不计入上面的学时和结论" in sheet
     finish(page, context, "engineer", NOW, viewport["width"], hands, answer_at)
     assert answer_at <= LIMIT or not phone, hands.log
@@ -359,8 +365,9 @@ def test_the_teacher_gives_her_birth_date_where_the_answer_asks_and_is_ready(bro
     for year in (2020, 2022):
         assert "减免后达标" in page.inner_text(f'.calc-year-report[data-year="{year}"] h3')
     assert "未达标" not in page.inner_text("#result-jump-text")
-    sheet = printed(page)
-    assert "结论（2022年副高级职称评审）：学时条件已满足" in sheet
+    conclusion = "结论（2022年副高级职称评审）：学时条件已满足"
+    sheet = printed(page, conclusion)
+    assert conclusion in sheet  # printed, not only drawn
     assert "10/10" in sheet and "20/20" in sheet and "减免后达标" in sheet
     assert page.locator("#next-step .calc-recheck").count() == 0
     finish(page, context, "teacher", day, viewport["width"], hands, answer_at)
