@@ -36,6 +36,17 @@ def wait_report(page, predicate_js: str):
     return browser_report(page)
 
 
+def printed_summary(page, conclusion: str) -> str:
+    """The print summary's text as printed, once it says `conclusion` (it is drawn in a task
+    after the report: until then it can still be the last report's)."""
+    page.wait_for_function("(c) => document.getElementById('print-summary').textContent.includes(c)",
+                           arg=conclusion, timeout=START_TIMEOUT_MS)
+    page.emulate_media(media="print")
+    text = page.locator("#print-summary").inner_text()
+    page.emulate_media(media="null")  # page.pdf() prints with the emulated media: none
+    return text
+
+
 def wait_report_equal(page, expected: dict) -> dict:
     """Wait until the report in #result is `expected` (CPython's): Python has caught up with the
     last edit, however long that takes on this machine."""

@@ -22,8 +22,8 @@ import pytest
 
 from calc.vocabulary import MESSAGES
 
-from .conftest import NOON, ROOT, START_TIMEOUT_MS, cpython_report, share_data, wait_for_result
-from .helpers import add_activity, open_scenario, saved_scenario, wait_report
+from .conftest import NOON, ROOT, cpython_report, share_data, wait_for_result
+from .helpers import add_activity, open_scenario, printed_summary, saved_scenario, wait_report
 from .test_engine_failures import serve_worker
 from .test_keep_work import PLANNED
 from .test_print import sheets
@@ -48,16 +48,6 @@ def on_day(browser, day: str, width: int = 1280):
 def year_of(report: dict, year: int) -> dict:
     (found,) = [y for y in report["years"] if y["year"] == year]
     return found
-
-
-def printed_text(page, conclusion: str) -> str:
-    """The print summary as printed, once it says `conclusion` (drawn in a task after the report)."""
-    page.wait_for_function("(c) => document.getElementById('print-summary').textContent.includes(c)",
-                           arg=conclusion, timeout=START_TIMEOUT_MS)
-    page.emulate_media(media="print")
-    text = page.locator("#print-summary").inner_text()
-    page.emulate_media(media="null")
-    return text
 
 
 # ---- 1 the person's own plans ----------------------------------------------------------------
@@ -90,7 +80,7 @@ def test_a_grid_cell_of_an_open_year_is_planned_in_one_tap_and_done_in_one_more(
     assert [a for a in saved_scenario(page)["activities"] if a["year"] == 2025] == [{**a, "planned": True} for a in kinds]
     # printed apart, as the planner's entries are
     conclusion = "结论（2025年中级职称评审）：完成计划后可满足"
-    sheet = printed_text(page, conclusion)
+    sheet = printed_summary(page, conclusion)
     assert conclusion in sheet  # printed, not only drawn
     year_2025 = [line for line in sheet.splitlines() if line.startswith("2025")][0]
     assert "0/30" in year_2025 and "0/60" in year_2025
